@@ -1,0 +1,65 @@
+# Cobranças — `make run` serves the app with demo data; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench postgres clean
+
+setup: $(VENV)/.synced frontend/dist/index.html
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(shell find frontend/src frontend/*.html frontend/*.ts -type f 2>/dev/null)
+	cd frontend && npm run build
+
+frontend: frontend/dist/index.html
+
+run: setup
+	$(BIN)/cobrancas migrate
+	$(BIN)/cobrancas demo --if-empty
+	$(BIN)/cobrancas serve
+
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; echo "PostgreSQL não respondeu" >&2; exit 1
+
+test: test-backend test-frontend
+
+test-backend: setup postgres
+	$(BIN)/pytest
+
+test-frontend: frontend/node_modules/.installed
+	cd frontend && npm test --silent
+
+check: $(VENV)/.synced
+	$(BIN)/ruff check backend tests bench
+	$(BIN)/ruff format --check backend tests bench
+	$(BIN)/mypy
+
+schema: $(VENV)/.synced
+	$(BIN)/python -m backend.api.export > schema.graphql
+
+migrations: $(VENV)/.synced
+	$(BIN)/tortoise makemigrations
+
+bench: setup postgres
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) $(TOOLS) frontend/node_modules frontend/dist

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import strawberry
+
+from backend.accounts import services
+from backend.accounts.loaders import load_users_by_id
+from backend.accounts.types import User
+from backend.core.context import Info
+
+
+@strawberry.type
+class AccountQueries:
+    @strawberry.field(description="The logged-in user; null for an API token.")
+    async def me(self, info: Info) -> User | None:
+        user_id = info.context.principal.user_id
+        if user_id is None:
+            return None
+        user = await info.context.loaders.get(load_users_by_id).load(user_id)
+        return User(model=user) if user is not None else None
+
+    @strawberry.field(description="Active users who may be responsible for appointments.")
+    async def users(self, info: Info) -> list[User]:
+        return [User(model=u) for u in await services.visible_users(info.context.principal)]

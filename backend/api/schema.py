@@ -1,0 +1,52 @@
+"""The schema, assembled from the domains' query and mutation classes."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from backend.accounts.queries import AccountQueries
+from backend.api.extensions import ReadOnlyGuard, should_mask_error
+from backend.companies.mutations import CompanyMutations
+from backend.companies.queries import CompanyQueries
+from backend.core.scalars import SCALAR_MAP
+from backend.debtors.mutations import DebtorMutations
+from backend.debtors.queries import DebtorQueries
+from backend.entries.mutations import EntryMutations
+from backend.entries.queries import EntryQueries
+from backend.entries.types import FinancialEntry
+
+
+@strawberry.type
+class Query(AccountQueries, CompanyQueries, DebtorQueries, EntryQueries):
+    pass
+
+
+@strawberry.type
+class Mutation(CompanyMutations, DebtorMutations, EntryMutations):
+    pass
+
+
+schema = strawberry.Schema(
+    query=Query,
+    mutation=Mutation,
+    types=[FinancialEntry],
+    config=StrawberryConfig(scalar_map=SCALAR_MAP),
+    extensions=[
+        lambda: QueryDepthLimiter(max_depth=12),
+        lambda: MaxAliasesLimiter(max_alias_count=30),
+        lambda: MaxTokensLimiter(max_token_count=4000),
+        ParserCache,
+        ValidationCache,
+        ReadOnlyGuard,
+        lambda: MaskErrors(should_mask_error=should_mask_error, error_message="Erro interno."),
+    ],
+)

@@ -1,0 +1,78 @@
+"""The Starlette application: routes, lifespan (database, outbox worker), the built dashboard."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from tortoise.contrib.starlette import RegisterTortoise
+
+from backend.api.auth import login, logout
+from backend.api.view import GraphQLEndpoint
+from backend.settings import Settings
+
+logger = logging.getLogger("cobrancas")
+FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+
+# Background services started with the app (the e-mail worker registers itself here).
+BackgroundService = Callable[[Settings], contextlib.AbstractAsyncContextManager[None]]
+
+
+async def health(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+def _page(name: str) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(request: Request) -> Response:
+        path = FRONTEND_DIST / name
+        if not path.is_file():
+            return PlainTextResponse(
+                "O painel ainda não foi compilado: rode `make run` (ou `make frontend`).",
+                status_code=503,
+            )
+        return FileResponse(path, headers={"Cache-Control": "no-cache"})
+
+    return endpoint
+
+
+def routes() -> list[BaseRoute]:
+    graphql = GraphQLEndpoint()
+    result: list[BaseRoute] = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/auth/login", login, methods=["POST"]),
+        Route("/auth/logout", logout, methods=["POST"]),
+        Route("/healthz", health),
+        Route("/explorer", _page("explorer.html")),
+    ]
+    assets = FRONTEND_DIST / "assets"
+    if assets.is_dir():
+        result.append(Mount("/assets", StaticFiles(directory=assets), name="assets"))
+    result.append(Route("/{path:path}", _page("index.html")))  # the dashboard's own routes
+    return result
+
+
+def create_app(
+    settings: Settings | None = None, services: list[BackgroundService] | None = None
+) -> Starlette:
+    settings = settings or Settings.from_env()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with (
+            RegisterTortoise(app, config=settings.tortoise_config()),
+            contextlib.AsyncExitStack() as stack,
+        ):
+            for service in services or []:
+                await stack.enter_async_context(service(settings))
+            yield
+
+    app = Starlette(routes=routes(), lifespan=lifespan)
+    app.state.settings = settings
+    return app

@@ -1,0 +1,44 @@
+"""The audit trail: call `record` inside the transaction of the change it describes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backend.audit.models import AuditEvent
+from backend.core.principal import Principal
+
+
+async def record(
+    principal: Principal,
+    *,
+    action: str,
+    target_type: str,
+    target_id: int,
+    company_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEvent:
+    return await AuditEvent.create(
+        actor_user_id=principal.user_id,
+        actor_token_id=principal.token_id,
+        actor_label=principal.name[:200],
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        company_id=company_id,
+        details=details or {},
+    )
+
+
+def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """{"field": {"old": ..., "new": ...}} for the fields that changed, JSON-friendly."""
+    return {
+        key: {"old": _json(before.get(key)), "new": _json(value)}
+        for key, value in after.items()
+        if before.get(key) != value
+    }
+
+
+def _json(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    return str(value)

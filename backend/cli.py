@@ -1,0 +1,177 @@
+"""The `cobrancas` command: serve, migrate, demo, create-user, create-token."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import secrets
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from tortoise import Tortoise
+
+from backend import database
+from backend.core.enums import Role, TokenScope
+from backend.core.errors import ServiceError
+from backend.settings import Settings, SettingsError
+
+DEMO_ADMIN_EMAIL = "admin@cobrancas.app"
+COMPANY_HELP = "id de empresa (repetível); omitido: todas"
+
+
+async def _with_db(settings: Settings, action: Callable[[], Awaitable[Any]]) -> Any:
+    await Tortoise.init(config=settings.tortoise_config())
+    try:
+        return await action()
+    finally:
+        await Tortoise.close_connections()
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    asyncio.run(database.migrate(settings.database_url, quiet=False))
+    print("Banco de dados atualizado.")
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.accounts.models import User
+    from backend.accounts.services import create_user
+    from backend.debtors.models import Debtor
+    from backend.demo import load_demo
+
+    async def action() -> int:
+        if args.if_empty and await Debtor.exists():
+            print("Dados já carregados: nada a fazer.")
+            return 0
+        counts = await load_demo(debtors=args.debtors, entries=args.entries, seed=args.seed)
+        print("Dados de demonstração: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        if not await User.filter(email=DEMO_ADMIN_EMAIL).exists():
+            password = secrets.token_urlsafe(9)
+            await create_user(
+                name="Administrador",
+                email=DEMO_ADMIN_EMAIL,
+                password=password,
+                role=Role.ADMIN,
+                all_companies=True,
+            )
+            print(f"\n  Acesse com  e-mail: {DEMO_ADMIN_EMAIL}   senha: {password}\n")
+        return 0
+
+    result: int = asyncio.run(_with_db(settings, action))
+    return result
+
+
+def cmd_create_user(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.accounts.services import create_user
+
+    password = args.password or secrets.token_urlsafe(12)
+
+    async def action() -> None:
+        user = await create_user(
+            name=args.name,
+            email=args.email,
+            password=password,
+            role=Role(args.role),
+            all_companies=not args.company,
+            company_ids=args.company or None,
+        )
+        print(f"Usuário {user.email} criado ({user.role.value}).")
+        if not args.password:
+            print(f"Senha: {password}")
+
+    asyncio.run(_with_db(settings, action))
+    return 0
+
+
+def cmd_create_token(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.accounts.services import create_token
+
+    async def action() -> None:
+        issued = await create_token(
+            name=args.name,
+            scope=TokenScope(args.scope.upper()),
+            all_companies=not args.company,
+            company_ids=args.company or None,
+        )
+        print(f"Token {issued.token.prefix} ({issued.token.scope.value}) criado. Guarde-o agora:")
+        print(issued.secret)
+
+    asyncio.run(_with_db(settings, action))
+    return 0
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from backend.app import create_app
+
+    asyncio.run(database.migrate(settings.database_url))
+    print(f"Cobranças em http://{settings.host}:{settings.port}")
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level.lower(),
+        proxy_headers=True,
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cobrancas", description="Cobranças: gestão de inadimplência."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("serve", help="aplica as migrações e serve a aplicação").set_defaults(
+        func=cmd_serve
+    )
+    sub.add_parser("migrate", help="aplica as migrações pendentes").set_defaults(func=cmd_migrate)
+    demo = sub.add_parser("demo", help="carrega dados de demonstração")
+    demo.add_argument("--debtors", type=int, default=200)
+    demo.add_argument("--entries", type=int, default=1500)
+    demo.add_argument("--seed", type=int, default=42)
+    demo.add_argument("--if-empty", action="store_true", help="só carrega se não houver clientes")
+    demo.set_defaults(func=cmd_demo)
+    user = sub.add_parser("create-user", help="cria um usuário do painel")
+    user.add_argument("--name", required=True)
+    user.add_argument("--email", required=True)
+    user.add_argument("--password", help="se omitida, uma senha aleatória é gerada e exibida")
+    user.add_argument("--role", choices=[r.value for r in Role], default=Role.COLLECTOR.value)
+    user.add_argument(
+        "--company", type=int, action="append", help="id de empresa (repetível); omitido: todas"
+    )
+    user.set_defaults(func=cmd_create_user)
+    token = sub.add_parser("create-token", help="cria um token de API (exibido uma única vez)")
+    token.add_argument("--name", required=True)
+    token.add_argument("--scope", choices=["read", "write"], default="read")
+    token.add_argument(
+        "--company", type=int, action="append", help="id de empresa (repetível); omitido: todas"
+    )
+    token.set_defaults(func=cmd_create_token)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"Configuração inválida: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("tortoise").setLevel(logging.WARNING)
+    try:
+        code: int = args.func(settings, args)
+    except ServiceError as exc:
+        for error in exc.errors:
+            print(f"erro: {error.message}", file=sys.stderr)
+        return 1
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

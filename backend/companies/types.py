@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import strawberry
+
+from backend.companies import models
+from backend.core.gql import gid
+
+
+@strawberry.type(description="One of the user's own companies (Empresa).")
+class Company:
+    model: strawberry.Private[models.Company]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return gid("Company", self.model.id)
+
+    @strawberry.field
+    def name(self) -> str:
+        return self.model.name
+
+    @strawberry.field(description="CNPJ, digits only.")
+    def document(self) -> str | None:
+        return self.model.document
+
+    @strawberry.field(description="Reply-To of the collection e-mails.")
+    def email(self) -> str | None:
+        return self.model.email
+
+    @strawberry.field(description="Multa, % charged once on overdue entries.")
+    def late_fee_percent(self) -> Decimal:
+        return self.model.late_fee_percent
+
+    @strawberry.field(description="Juros de mora, % a month, pro rata by day.")
+    def monthly_interest_percent(self) -> Decimal:
+        return self.model.monthly_interest_percent
+
+    @strawberry.field(description="IANA time zone of the company's dates, e.g. America/Sao_Paulo.")
+    def time_zone(self) -> str:
+        return self.model.time_zone
+
+
+def company_or_none(model: models.Company | None) -> Company | None:
+    return Company(model=model) if model is not None else None

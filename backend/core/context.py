@@ -1,0 +1,30 @@
+"""The typed per-request context every resolver receives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+from starlette.requests import Request
+from starlette.responses import Response
+from strawberry.types import Info as StrawberryInfo
+
+from backend.core.loaders import Loaders
+from backend.core.principal import Principal
+from backend.settings import Settings
+
+
+@dataclass
+class Context:
+    request: Request | None
+    response: Response | None
+    principal: Principal
+    settings: Settings
+    loaders: Loaders = field(default_factory=Loaders)
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+
+Info: TypeAlias = StrawberryInfo[Context, None]

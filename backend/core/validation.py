@@ -1,0 +1,249 @@
+"""Validation of Brazilian data and free text, with messages in Portuguese.
+
+Each `check_*` returns the normalised value or records a FieldError in the collector and
+returns None, so one call reports every problem of an input at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from email_validator import EmailNotValidError, validate_email
+from stdnum.br import cnpj as stdnum_cnpj
+from stdnum.br import cpf as stdnum_cpf
+
+from backend.core.errors import ErrorCollector
+from backend.core.money import MAX_AMOUNT, has_at_most_cents
+from backend.core.text import clean, digits
+
+UFS = frozenset(
+    [
+        "AC",
+        "AL",
+        "AP",
+        "AM",
+        "BA",
+        "CE",
+        "DF",
+        "ES",
+        "GO",
+        "MA",
+        "MT",
+        "MS",
+        "MG",
+        "PA",
+        "PB",
+        "PR",
+        "PE",
+        "PI",
+        "RJ",
+        "RN",
+        "RS",
+        "RO",
+        "RR",
+        "SC",
+        "SP",
+        "SE",
+        "TO",
+    ]
+)
+MIN_DATE = dt.date(1990, 1, 1)
+MAX_DATE = dt.date(2100, 12, 31)
+
+
+def is_cpf(document: str) -> bool:
+    return len(document) == 11
+
+
+def check_text(
+    errors: ErrorCollector,
+    value: str | None,
+    *path: str,
+    label: str,
+    max_length: int,
+    required: bool = False,
+) -> str | None:
+    cleaned = clean(value)
+    if cleaned is None:
+        if required:
+            errors.add("REQUIRED", f"{label} é obrigatório.", *path)
+        return None
+    if len(cleaned) > max_length:
+        errors.add("TOO_LONG", f"{label} deve ter no máximo {max_length} caracteres.", *path)
+        return None
+    if any(ord(c) < 32 for c in cleaned):
+        errors.add("INVALID_TEXT", f"{label} contém caracteres de controle.", *path)
+        return None
+    return cleaned
+
+
+def check_long_text(
+    errors: ErrorCollector, value: str | None, *path: str, label: str, max_length: int
+) -> str | None:
+    """Multi-line text (notes): keeps line breaks, refuses other control characters."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip().replace("\r\n", "\n")
+    if len(text) > max_length:
+        errors.add("TOO_LONG", f"{label} deve ter no máximo {max_length} caracteres.", *path)
+        return None
+    if any(ord(c) < 32 and c not in "\n\t" for c in text):
+        errors.add("INVALID_TEXT", f"{label} contém caracteres de controle.", *path)
+        return None
+    return text
+
+
+def check_document(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
+    """CPF (11 digits) or CNPJ (14 digits), punctuation allowed; returns digits only."""
+    if value is None or not value.strip():
+        return None
+    number = digits(value)
+    if len(number) == 11 and stdnum_cpf.is_valid(number):
+        return number
+    if len(number) == 14 and stdnum_cnpj.is_valid(number):
+        return number
+    if len(number) == 11:
+        message = "CPF inválido: confira os dígitos."
+    elif len(number) == 14:
+        message = "CNPJ inválido: confira os dígitos."
+    else:
+        message = "Informe um CPF (11 dígitos) ou CNPJ (14 dígitos) válido."
+    errors.add("INVALID_DOCUMENT", message, *path)
+    return None
+
+
+def check_cnpj(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    number = digits(value)
+    if len(number) == 14 and stdnum_cnpj.is_valid(number):
+        return number
+    errors.add("INVALID_DOCUMENT", "CNPJ inválido: confira os dígitos.", *path)
+    return None
+
+
+def format_document(document: str) -> str:
+    if len(document) == 11:
+        return str(stdnum_cpf.format(document))
+    if len(document) == 14:
+        return str(stdnum_cnpj.format(document))
+    return document
+
+
+def check_email(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    raw = value.strip()
+    if len(raw) > 254 or any(c in raw for c in ",;<>\r\n\t "):
+        errors.add("INVALID_EMAIL", f"E-mail inválido: {raw[:60]}.", *path)
+        return None
+    try:
+        result = validate_email(raw, check_deliverability=False)
+    except EmailNotValidError:
+        errors.add("INVALID_EMAIL", f"E-mail inválido: {raw[:60]}.", *path)
+        return None
+    return str(result.normalized)
+
+
+def check_postal_code(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    number = digits(value)
+    stripped = value.strip().replace("-", "").replace(".", "")
+    if len(number) != 8 or stripped != number or number == "00000000":
+        errors.add("INVALID_POSTAL_CODE", "CEP inválido: informe 8 dígitos.", *path)
+        return None
+    return number
+
+
+def format_postal_code(postal_code: str) -> str:
+    return f"{postal_code[:5]}-{postal_code[5:]}" if len(postal_code) == 8 else postal_code
+
+
+def check_state(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
+    if value is None or not value.strip():
+        return None
+    uf = value.strip().upper()
+    if uf not in UFS:
+        errors.add("INVALID_STATE", "UF inválida: use a sigla de um dos 27 estados.", *path)
+        return None
+    return uf
+
+
+def check_phone(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
+    """Brazilian phone: DDD + 8 digits (landline) or DDD + 9 + 8 digits (mobile); +55 allowed."""
+    if value is None or not value.strip():
+        return None
+    number = digits(value)
+    if len(number) in (12, 13) and number.startswith("55"):
+        number = number[2:]
+    if len(number) in (11, 12) and number.startswith("0"):  # trunk prefix 0 before the DDD
+        number = number[1:]
+    valid_ddd = len(number) >= 2 and number[0] != "0" and number[1] != "0"
+    landline = len(number) == 10 and number[2] in "2345"
+    mobile = len(number) == 11 and number[2] == "9"
+    if not valid_ddd or not (landline or mobile):
+        errors.add(
+            "INVALID_PHONE",
+            "Telefone inválido: informe DDD e número, ex.: (11) 3456-7890 ou (11) 98765-4321.",
+            *path,
+        )
+        return None
+    return number
+
+
+def format_phone(phone: str) -> str:
+    if len(phone) == 11:
+        return f"({phone[:2]}) {phone[2:7]}-{phone[7:]}"
+    if len(phone) == 10:
+        return f"({phone[:2]}) {phone[2:6]}-{phone[6:]}"
+    return phone
+
+
+def check_amount(
+    errors: ErrorCollector, value: Decimal | None, *path: str, label: str = "Valor"
+) -> Decimal | None:
+    """A positive amount with at most two decimals."""
+    if value is None:
+        return None
+    if value <= 0:
+        errors.add("INVALID_AMOUNT", f"{label} deve ser maior que zero.", *path)
+        return None
+    if not has_at_most_cents(value):
+        errors.add("INVALID_AMOUNT", f"{label} deve ter no máximo 2 casas decimais.", *path)
+        return None
+    if value > MAX_AMOUNT:
+        errors.add("INVALID_AMOUNT", f"{label} acima do limite permitido.", *path)
+        return None
+    return value
+
+
+def check_percent(
+    errors: ErrorCollector, value: Decimal | None, *path: str, label: str, maximum: Decimal
+) -> Decimal | None:
+    if value is None:
+        return None
+    if value < 0 or value > maximum or not has_at_most_cents(value):
+        errors.add(
+            "INVALID_PERCENT",
+            f"{label} deve estar entre 0 e {maximum}, com até 2 casas decimais.",
+            *path,
+        )
+        return None
+    return value
+
+
+def check_date(
+    errors: ErrorCollector, value: dt.date | None, *path: str, label: str
+) -> dt.date | None:
+    if value is None:
+        return None
+    if not MIN_DATE <= value <= MAX_DATE:
+        errors.add(
+            "INVALID_DATE",
+            f"{label} fora do intervalo aceito ({MIN_DATE:%d/%m/%Y} a {MAX_DATE:%d/%m/%Y}).",
+            *path,
+        )
+        return None
+    return value

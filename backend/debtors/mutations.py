@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import strawberry
+
+from backend.core.context import Info
+from backend.core.gql import pk
+from backend.core.payloads import UserError, run_mutation
+from backend.debtors import services
+from backend.debtors.types import Debtor, DebtorKindEnum
+
+
+@strawberry.input
+class AddressInput:
+    postal_code: str | None = None
+    street: str | None = None
+    number: str | None = None
+    complement: str | None = None
+    district: str | None = None
+    city: str | None = None
+    state: str | None = None
+
+
+@strawberry.input
+class CreateDebtorInput:
+    name: str
+    kind: DebtorKindEnum | None = DebtorKindEnum.CUSTOMER  # type: ignore[valid-type]
+    document: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    mobile: str | None = None
+    address: AddressInput | None = None
+    external_id: str | None = strawberry.field(
+        default=None, description="The partner's own id: sending it again updates the debtor."
+    )
+
+
+@strawberry.input
+class UpdateDebtorInput:
+    id: strawberry.ID
+    name: str | None = None
+    kind: DebtorKindEnum | None = None  # type: ignore[valid-type]
+    document: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    mobile: str | None = None
+    address: AddressInput | None = None
+
+
+@strawberry.type
+class CreateDebtorPayload:
+    debtor: Debtor | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class UpdateDebtorPayload:
+    debtor: Debtor | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+def _address(value: AddressInput | None) -> services.AddressData | None:
+    if value is None:
+        return None
+    return services.AddressData(
+        postal_code=value.postal_code,
+        street=value.street,
+        number=value.number,
+        complement=value.complement,
+        district=value.district,
+        city=value.city,
+        state=value.state,
+    )
+
+
+@strawberry.type
+class DebtorMutations:
+    @strawberry.mutation(description="Create a debtor; the same externalId again updates it.")
+    async def create_debtor(self, info: Info, input: CreateDebtorInput) -> CreateDebtorPayload:
+        async def action() -> CreateDebtorPayload:
+            data = services.DebtorData(
+                name=input.name,
+                kind=input.kind,
+                document=input.document,
+                email=input.email,
+                phone=input.phone,
+                mobile=input.mobile,
+                address=_address(input.address),
+                external_id=input.external_id,
+            )
+            debtor = await services.create_debtor(principal=info.context.principal, data=data)
+            return CreateDebtorPayload(debtor=Debtor(model=debtor))
+
+        return await run_mutation(action, lambda errors: CreateDebtorPayload(errors=errors))
+
+    @strawberry.mutation(
+        description='Change a debtor\'s data; omitted fields stay, "" clears an optional one.'
+    )
+    async def update_debtor(self, info: Info, input: UpdateDebtorInput) -> UpdateDebtorPayload:
+        async def action() -> UpdateDebtorPayload:
+            data = services.DebtorData(
+                name=input.name,
+                kind=input.kind,
+                document=input.document,
+                email=input.email,
+                phone=input.phone,
+                mobile=input.mobile,
+                address=_address(input.address),
+            )
+            debtor = await services.update_debtor(
+                principal=info.context.principal, debtor_id=pk("Debtor", input.id), data=data
+            )
+            return UpdateDebtorPayload(debtor=Debtor(model=debtor))
+
+        return await run_mutation(action, lambda errors: UpdateDebtorPayload(errors=errors))

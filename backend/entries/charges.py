@@ -1,0 +1,163 @@
+"""Late-payment charges on an overdue entry: multa (late fee) and juros de mora (interest).
+
+Brazilian practice, per company: a one-off late fee on what was due, and simple interest of a
+monthly rate pro rata by calendar day (the month counted as 30 days) on the principal still open
+each day. For a consumer (a debtor with a CPF) the late fee is capped at 2 % by the Código de
+Defesa do Consumidor, art. 52 §1.
+
+Money stays exact: sums and products are Decimal under a context that traps any rounding, and
+the only division that does not terminate (by 30) is done on exact rationals, so each charge is
+rounded once, half-even to cents, at the very end.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from backend.core.errors import ErrorCollector
+
+CONSUMER_LATE_FEE_CAP = Decimal("2.00")  # CDC art. 52 §1
+DAYS_PER_MONTH = 30  # juros de mora pro rata die: the monthly rate / 30 per calendar day
+
+_ZERO = Decimal("0.00")
+# Wide enough that any sum or product of real-world amounts fits, so Inexact never fires on
+# valid money; if it ever did, a wrong figure is worse than an error.
+_EXACT = decimal.Context(prec=100, traps=[decimal.Inexact, decimal.InvalidOperation])
+
+
+@dataclass(frozen=True, slots=True)
+class ChargeRule:
+    late_fee_percent: Decimal = Decimal("2.00")  # multa
+    monthly_interest_percent: Decimal = Decimal("1.00")  # juros de mora per month
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentEvent:
+    paid_on: date
+    principal: Decimal  # principal settled by this payment (not charges)
+
+
+@dataclass(frozen=True, slots=True)
+class Charges:
+    days_overdue: int
+    open_amount: Decimal
+    late_fee: Decimal
+    interest: Decimal
+    updated_amount: Decimal  # open_amount + late_fee + interest
+
+
+def compute_charges(
+    *,
+    amount: Decimal,
+    due_date: date,
+    payments: Sequence[PaymentEvent],
+    as_of: date,
+    rule: ChargeRule,
+    consumer: bool,
+) -> Charges:
+    """The charges on an entry of `amount` due on `due_date`, as they stand on `as_of`.
+
+    Payments dated after `as_of` are ignored (not yet made as of that day). An entry with
+    nothing open on `as_of` carries no charges: whatever was charged on it was received with
+    its payments. Raises ServiceError for negative or non-finite figures and for payments
+    whose principal adds up to more than `amount`.
+    """
+    with decimal.localcontext(_EXACT):
+        _validate(amount, payments, rule)
+        open_amount = amount - _paid_by(payments, as_of) + _ZERO  # at least to the cent
+        if as_of <= due_date or open_amount <= 0:
+            return Charges(0, open_amount, _ZERO, _ZERO, open_amount)
+
+        fee_percent = rule.late_fee_percent
+        if consumer:
+            fee_percent = min(fee_percent, CONSUMER_LATE_FEE_CAP)
+        open_at_due_date = amount - _paid_by(payments, due_date)
+        late_fee = _round_to_cents(open_at_due_date * fee_percent, 100)
+
+        interest = _round_to_cents(
+            _open_principal_days(amount, due_date, payments, as_of) * rule.monthly_interest_percent,
+            100 * DAYS_PER_MONTH,
+        )
+        return Charges(
+            days_overdue=(as_of - due_date).days,
+            open_amount=open_amount,
+            late_fee=late_fee,
+            interest=interest,
+            updated_amount=open_amount + late_fee + interest,
+        )
+
+
+def _paid_by(payments: Sequence[PaymentEvent], day: date) -> Decimal:
+    return sum((p.principal for p in payments if p.paid_on <= day), Decimal(0))
+
+
+def _open_principal_days(
+    amount: Decimal, due_date: date, payments: Sequence[PaymentEvent], as_of: date
+) -> Decimal:
+    """The sum, over each day from due_date+1 to as_of, of the principal open on that day.
+
+    Walks the segments between payment dates: a payment on day p lowers the base from p on.
+    """
+    base = amount - _paid_by(payments, due_date)
+    segment_start = due_date + timedelta(days=1)
+    total = Decimal(0)
+    late_payments = sorted(
+        (p for p in payments if due_date < p.paid_on <= as_of), key=lambda p: p.paid_on
+    )
+    for payment in late_payments:
+        total += base * (payment.paid_on - segment_start).days
+        base -= payment.principal
+        segment_start = payment.paid_on
+    return total + base * ((as_of - segment_start).days + 1)
+
+
+def _round_to_cents(numerator: Decimal, denominator: int) -> Decimal:
+    """numerator / denominator rounded half-even to cents, from the exact quotient."""
+    # round() on a Fraction is exact and rounds half to even.
+    cents = round(Fraction(numerator) * 100 / denominator)
+    return Decimal(cents).scaleb(-2)
+
+
+def _validate(amount: Decimal, payments: Sequence[PaymentEvent], rule: ChargeRule) -> None:
+    errors = ErrorCollector(prefix=())
+    if not _is_non_negative(amount):
+        errors.add(
+            "INVALID_AMOUNT", "O valor do lançamento deve ser maior ou igual a zero.", "amount"
+        )
+    for index, payment in enumerate(payments):
+        if not _is_non_negative(payment.principal):
+            errors.add(
+                "INVALID_PAYMENT",
+                "O valor principal do pagamento deve ser maior ou igual a zero.",
+                "payments",
+                str(index),
+                "principal",
+            )
+    if not errors and _paid_by(payments, date.max) > amount:
+        errors.add(
+            "PAYMENTS_EXCEED_AMOUNT",
+            "O total pago não pode ser maior que o valor do lançamento.",
+            "payments",
+        )
+    if not _is_non_negative(rule.late_fee_percent):
+        errors.add(
+            "INVALID_LATE_FEE",
+            "O percentual de multa deve ser maior ou igual a zero.",
+            "lateFeePercent",
+        )
+    if not _is_non_negative(rule.monthly_interest_percent):
+        errors.add(
+            "INVALID_INTEREST_RATE",
+            "O percentual de juros de mora deve ser maior ou igual a zero.",
+            "monthlyInterestPercent",
+        )
+    errors.raise_if_any()
+
+
+def _is_non_negative(value: Decimal) -> bool:
+    return value.is_finite() and value >= 0

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import strawberry
+
+from backend.companies.loaders import load_companies_by_id
+from backend.companies.types import Company
+from backend.core.context import Info
+from backend.core.enums import OPEN_STATUSES, EntryStatus, PaymentMethod
+from backend.core.gql import gid
+from backend.core.money import from_cents
+from backend.core.periods import local_today
+from backend.debtors.loaders import load_debtors_by_id
+from backend.debtors.types import Debtor
+from backend.entries import models
+from backend.entries.loaders import load_payments_by_entry_id
+
+EntryStatusEnum = strawberry.enum(EntryStatus, name="EntryStatus")
+PaymentMethodEnum = strawberry.enum(PaymentMethod, name="PaymentMethod")
+
+
+@strawberry.interface(description="What every kind of entry shows.")
+class Entry:
+    model: strawberry.Private[models.FinancialEntry]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return gid("FinancialEntry", self.model.id)
+
+    @strawberry.field(description="The number the user sees and searches for.")
+    def code(self) -> str:
+        return self.model.code
+
+    @strawberry.field
+    async def company(self, info: Info) -> Company:
+        company = await info.context.loaders.get(load_companies_by_id).load(self.model.company_id)
+        assert company is not None  # foreign key
+        return Company(model=company)
+
+    @strawberry.field
+    async def debtor(self, info: Info) -> Debtor:
+        debtor = await info.context.loaders.get(load_debtors_by_id).load(self.model.debtor_id)
+        assert debtor is not None  # foreign key
+        return Debtor(model=debtor)
+
+    @strawberry.field
+    def description(self) -> str:
+        return self.model.description
+
+    @strawberry.field
+    def issue_date(self) -> dt.date | None:
+        return self.model.issue_date
+
+    @strawberry.field
+    def due_date(self) -> dt.date:
+        return self.model.due_date
+
+    @strawberry.field
+    def amount(self) -> Decimal:
+        return self.model.amount
+
+    @strawberry.field
+    def paid_amount(self) -> Decimal:
+        return self.model.paid_amount
+
+    @strawberry.field
+    def open_amount(self) -> Decimal:
+        return self.model.open_amount
+
+    @strawberry.field
+    def status(self) -> EntryStatusEnum:  # type: ignore[valid-type]
+        return self.model.status
+
+
+@strawberry.type(description="A settlement (baixa) of an entry.")
+class Payment:
+    model: strawberry.Private[models.Payment]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return gid("Payment", self.model.id)
+
+    @strawberry.field(description="Principal settled by this payment.")
+    def amount(self) -> Decimal:
+        return self.model.amount
+
+    @strawberry.field(description="Multa received apart from the principal.")
+    def late_fee(self) -> Decimal:
+        return from_cents(self.model.late_fee_cents)
+
+    @strawberry.field(description="Juros received apart from the principal.")
+    def interest(self) -> Decimal:
+        return from_cents(self.model.interest_cents)
+
+    @strawberry.field(description="Discount granted.")
+    def discount(self) -> Decimal:
+        return from_cents(self.model.discount_cents)
+
+    @strawberry.field
+    def paid_on(self) -> dt.date:
+        return self.model.paid_on
+
+    @strawberry.field
+    def method(self) -> str | None:
+        return self.model.method.value
+
+    @strawberry.field
+    def note(self) -> str | None:
+        return self.model.note
+
+    @strawberry.field
+    def created_at(self) -> dt.datetime:
+        return self.model.created_at
+
+    @strawberry.field(
+        description="When the payment was undone; reversed payments count for nothing."
+    )
+    def reversed_at(self) -> dt.datetime | None:
+        return self.model.reversed_at
+
+
+@strawberry.type(description="A receivable (Lançamento financeiro), paid or not.")
+class FinancialEntry(Entry):
+    @strawberry.field(description="Unpaid and due before today in the company's time zone.")
+    async def is_overdue(self, info: Info) -> bool:
+        if self.model.status not in OPEN_STATUSES:
+            return False
+        company = await info.context.loaders.get(load_companies_by_id).load(self.model.company_id)
+        assert company is not None
+        return self.model.due_date < local_today(info.context.now(), company.time_zone)
+
+    @strawberry.field
+    async def payments(self, info: Info) -> list[Payment]:
+        payments = await info.context.loaders.get(load_payments_by_entry_id).load(self.model.id)
+        return [Payment(model=p) for p in payments]
+
+    @strawberry.field(description='Invoice or document number, e.g. "NF 1234".')
+    def document_number(self) -> str | None:
+        return self.model.document_number
+
+    @strawberry.field(description="Category (plano de contas).")
+    def category(self) -> str | None:
+        return self.model.category
+
+    @strawberry.field(description="Cost centre.")
+    def cost_center(self) -> str | None:
+        return self.model.cost_center
+
+    @strawberry.field
+    def notes(self) -> str | None:
+        return self.model.notes
+
+    @strawberry.field(description="The partner's own id for this entry.")
+    def external_id(self) -> str | None:
+        return self.model.external_id

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tortoise import fields
+from tortoise.models import Model
+
+from backend.core.enums import EmailStatus
+
+if TYPE_CHECKING:
+    from backend.accounts.models import User
+    from backend.companies.models import Company
+    from backend.debtors.models import Debtor
+
+
+class SentEmail(Model):
+    """A collection e-mail and its outbox state: written QUEUED, delivered by the worker."""
+
+    id = fields.IntField(primary_key=True)
+    debtor: fields.ForeignKeyRelation[Debtor] = fields.ForeignKeyField(
+        "models.Debtor", related_name="sent_emails", on_delete=fields.RESTRICT
+    )
+    debtor_id: int
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="sent_emails", on_delete=fields.RESTRICT
+    )
+    company_id: int
+    recipients: fields.JSONField[list[str]] = fields.JSONField()
+    subject = fields.CharField(max_length=300)
+    body = fields.TextField()  # as typed, placeholders filled
+    html = fields.TextField()  # exactly what was sent
+    text = fields.TextField()  # the plain-text alternative
+    status = fields.CharEnumField(EmailStatus, max_length=16, default=EmailStatus.QUEUED)
+    attempts = fields.IntField(default=0)
+    next_attempt_at = fields.DatetimeField(null=True)
+    lease_until = fields.DatetimeField(null=True)
+    last_error = fields.TextField(null=True)
+    idempotency_key = fields.CharField(max_length=100, null=True, unique=True)
+    message_id = fields.CharField(max_length=255, null=True)
+    queued_at = fields.DatetimeField(auto_now_add=True)
+    sent_at = fields.DatetimeField(null=True)
+    sent_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="sent_emails", null=True, on_delete=fields.SET_NULL
+    )
+    sent_by_id: int | None
+
+    class Meta:
+        table = "sent_email"
+        indexes = (("status", "next_attempt_at"), ("debtor_id", "queued_at"))

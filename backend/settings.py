@@ -1,0 +1,117 @@
+"""One Settings object, read from the environment, and the Tortoise configuration it implies."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEVELOPMENT_SECRET = "development-only-not-secret"  # noqa: S105 - refused outside development
+MODEL_MODULES = [
+    "backend.companies.models",
+    "backend.accounts.models",
+    "backend.debtors.models",
+    "backend.entries.models",
+    "backend.appointments.models",
+    "backend.mailing.models",
+    "backend.audit.models",
+]
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = "sqlite://data/cobrancas.sqlite3"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    secret_key: str = DEVELOPMENT_SECRET
+    environment: str = "development"  # development | production
+    time_zone: str = "America/Sao_Paulo"
+    week_start: int = (
+        6  # Python weekday: Monday=0 ... Sunday=6; Brazilian calendars start on Sunday
+    )
+    log_level: str = "INFO"
+    smtp_url: str = ""  # empty: e-mails are written as .eml files under data/outbox/
+    mail_from: str = "cobranca@localhost"
+    outbox_dir: str = "data/outbox"
+    session_days: int = 14
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        defaults = cls()
+        settings = cls(
+            database_url=env.get("DATABASE_URL", defaults.database_url),
+            host=env.get("HOST", defaults.host),
+            port=_int(env, "PORT", defaults.port),
+            secret_key=env.get("SECRET_KEY", defaults.secret_key),
+            environment=env.get("ENVIRONMENT", defaults.environment),
+            time_zone=env.get("TIME_ZONE", defaults.time_zone),
+            week_start=_int(env, "WEEK_START", defaults.week_start),
+            log_level=env.get("LOG_LEVEL", defaults.log_level).upper(),
+            smtp_url=env.get("SMTP_URL", defaults.smtp_url),
+            mail_from=env.get("MAIL_FROM", defaults.mail_from),
+            outbox_dir=env.get("OUTBOX_DIR", defaults.outbox_dir),
+            session_days=_int(env, "SESSION_DAYS", defaults.session_days),
+        )
+        settings.validate()
+        return settings
+
+    def validate(self) -> None:
+        if self.environment not in ("development", "production"):
+            raise SettingsError("ENVIRONMENT must be 'development' or 'production'")
+        if self.environment != "development" and (
+            self.secret_key == DEVELOPMENT_SECRET or len(self.secret_key) < 32
+        ):
+            raise SettingsError(
+                "SECRET_KEY must be set to a random value of 32+ characters outside development"
+            )
+        try:
+            ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise SettingsError(f"TIME_ZONE {self.time_zone!r} is not a known time zone") from exc
+        if not 0 <= self.week_start <= 6:
+            raise SettingsError("WEEK_START must be 0 (Monday) .. 6 (Sunday)")
+        if not self.database_url.startswith(("sqlite://", "postgres://", "postgresql://")):
+            raise SettingsError("DATABASE_URL must be a sqlite:// or postgres:// URL")
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith(("postgres://", "postgresql://"))
+
+    def tortoise_config(self) -> dict[str, Any]:
+        return tortoise_config(self.database_url)
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    url = database_url.replace("postgresql://", "postgres://", 1)
+    return {
+        "connections": {"default": url},
+        "apps": {
+            "models": {
+                "models": MODEL_MODULES,
+                "default_connection": "default",
+                "migrations": "migrations",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def _int(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+# For the `tortoise` command line (makemigrations): the configured database, SQLite by default.
+TORTOISE_ORM = tortoise_config(os.environ.get("DATABASE_URL", Settings.database_url))

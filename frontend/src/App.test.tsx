@@ -1,0 +1,101 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from './App';
+
+const ANA = { id: 'VXNlcjox', name: 'Ana Souza', email: 'ana@example.com' };
+
+type Call = { url: string; init: RequestInit; body: unknown };
+
+/** A stand-in for the backend's /auth and /graphql routes, with a session flag for the cookie. */
+function fakeBackend({ signedIn }: { signedIn: boolean }) {
+  const calls: Call[] = [];
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      const body = init.body ? JSON.parse(String(init.body)) : undefined;
+      calls.push({ url, init, body });
+      switch (url) {
+        case '/auth/login':
+          if (body.password !== 'certa') return json(401, { error: 'E-mail ou senha incorretos.' });
+          signedIn = true;
+          return json(200, { user: ANA });
+        case '/auth/logout':
+          signedIn = false;
+          return json(200, {});
+        case '/graphql':
+          return signedIn ? json(200, { data: { me: ANA } }) : json(401, { error: 'Não autenticado.' });
+        default:
+          return json(404, {});
+      }
+    }),
+  );
+  return calls;
+}
+
+describe('App', () => {
+  beforeEach(() => {
+    window.location.hash = '';
+  });
+
+  it('logs in after showing the server message for a wrong password', async () => {
+    const calls = fakeBackend({ signedIn: false });
+    const user = userEvent.setup();
+    render(<App />);
+
+    await user.type(await screen.findByLabelText('E-mail'), 'ana@example.com');
+    await user.type(screen.getByLabelText('Senha'), 'errada');
+    await user.click(screen.getByRole('button', { name: 'Entrar' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('E-mail ou senha incorretos.');
+
+    await user.clear(screen.getByLabelText('Senha'));
+    await user.type(screen.getByLabelText('Senha'), 'certa');
+    await user.click(screen.getByRole('button', { name: 'Entrar' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pesquisa de Inadimplências' })).toBeTruthy();
+    expect(screen.getByRole('banner').textContent).toContain('Olá, Ana Souza');
+    expect(screen.getByRole('link', { name: 'Explorador da API' }).getAttribute('href')).toBe('/explorer');
+    expect(document.title).toBe('Pesquisa de Inadimplências — Cobranças');
+
+    const loginCall = calls.find((call) => call.url === '/auth/login' && call.body !== undefined)!;
+    expect(loginCall.init.method).toBe('POST');
+    expect(loginCall.body).toEqual({ email: 'ana@example.com', password: 'errada' });
+
+    const meCall = calls.at(-1)!;
+    expect(meCall.url).toBe('/graphql');
+    expect(meCall.init.method).toBe('POST');
+    expect(meCall.init.credentials).toBe('same-origin');
+    expect(new Headers(meCall.init.headers).get('Content-Type')).toBe('application/json');
+    expect(String((meCall.body as { query: string }).query)).toMatch(/query Me\s*{\s*me\s*{\s*id\s+name\s+email/);
+  });
+
+  it('opens on the home page with a live session and signs out with Sair', async () => {
+    const calls = fakeBackend({ signedIn: true });
+    const user = userEvent.setup();
+    render(<App />);
+
+    await user.click(await screen.findByRole('button', { name: 'Sair' }));
+
+    expect(await screen.findByRole('button', { name: 'Entrar' })).toBeTruthy();
+    expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
+      'POST /graphql',
+      'POST /auth/logout',
+    ]);
+    expect(screen.queryByText(/Olá/)).toBeNull();
+  });
+
+  it('routes by the hash to the debtor screens', async () => {
+    fakeBackend({ signedIn: true });
+    window.location.hash = '#/devedores/RGVidG9yOjE%3D';
+    const user = userEvent.setup();
+    render(<App />);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Débitos do Cliente' })).toBeTruthy();
+    await user.click(screen.getByRole('link', { name: 'Lançamentos Financeiros' }));
+    expect(window.location.hash).toBe('#/devedores/RGVidG9yOjE%3D/lancamentos');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lançamentos Financeiros' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,61 @@
+import { type MouseEvent, type ReactNode, useState } from 'react';
+import { logout } from './api';
+import { href } from './router';
+import { useSession } from './session';
+
+export function Layout({ children, onSignedOut }: { children: ReactNode; onSignedOut: () => void }) {
+  const { user } = useSession();
+  const [signingOut, setSigningOut] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function signOut() {
+    setSigningOut(true);
+    setError(null);
+    try {
+      await logout();
+      onSignedOut();
+    } catch (failure) {
+      setError((failure as Error).message);
+      setSigningOut(false);
+    }
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#conteudo" onClick={skipToContent}>
+        Pular para o conteúdo
+      </a>
+      <header className="topbar">
+        <a className="brand" href={href({ name: 'home' })}>
+          Cobranças
+        </a>
+        <nav aria-label="Principal" className="topbar-nav">
+          <a href={href({ name: 'home' })}>Pesquisa de Inadimplências</a>
+          <a href="/explorer">Explorador da API</a>
+        </nav>
+        <div className="topbar-user">
+          <span>
+            Olá, <strong>{user.name}</strong>
+          </span>
+          <button type="button" className="button button-quiet" onClick={signOut} disabled={signingOut}>
+            Sair
+          </button>
+        </div>
+      </header>
+      {error && (
+        <p className="banner banner-error" role="alert">
+          {error}
+        </p>
+      )}
+      <main id="conteudo" className="content">
+        {children}
+      </main>
+    </>
+  );
+}
+
+// The hash is the router's: move focus to the content without changing the route.
+function skipToContent(event: MouseEvent) {
+  event.preventDefault();
+  document.querySelector<HTMLElement>('main h1')?.focus();
+}

@@ -1,0 +1,80 @@
+// The dashboard's only door to the backend: same-origin JSON over fetch, the session in an
+// HttpOnly cookie the browser sends by itself.
+import type { TypedDocumentString } from './gql/graphql';
+
+/** The session is missing or expired: the caller shows the login screen. */
+export class UnauthorizedError extends Error {
+  constructor() {
+    super('Sessão encerrada. Entre novamente.');
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** Anything else that went wrong, with a message fit to show the user (pt-BR). */
+export class ApiError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const NETWORK_ERROR = 'Não foi possível falar com o servidor. Verifique a conexão e tente novamente.';
+
+async function post(url: string, body?: unknown): Promise<Response> {
+  try {
+    return await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(NETWORK_ERROR);
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function serverError(response: Response, payload: unknown): ApiError {
+  const message =
+    payload && typeof payload === 'object' && 'error' in payload && typeof payload.error === 'string'
+      ? payload.error
+      : `O servidor respondeu com erro (HTTP ${response.status}).`;
+  return new ApiError(message);
+}
+
+type GraphQLResponse<TResult> = { data?: TResult | null; errors?: { message: string }[] };
+
+// An operation without variables takes no second argument; one with variables requires them.
+type VariablesArg<TVariables> = TVariables extends Record<string, never> ? [] : [variables: TVariables];
+
+/** Runs a generated typed document against /graphql and returns its `data`. */
+export async function execute<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: VariablesArg<TVariables>
+): Promise<TResult> {
+  const response = await post('/graphql', { query: document.toString(), variables });
+  if (response.status === 401) throw new UnauthorizedError();
+  const payload = (await readJson(response)) as GraphQLResponse<TResult> | undefined;
+  if (payload?.errors?.length) throw new ApiError(payload.errors.map((error) => error.message).join('\n'));
+  if (!response.ok || !payload?.data) throw serverError(response, payload);
+  return payload.data;
+}
+
+/** POST /auth/login; on success the server sets the session cookie. */
+export async function login(email: string, password: string): Promise<void> {
+  const response = await post('/auth/login', { email, password });
+  if (!response.ok) throw serverError(response, await readJson(response));
+}
+
+/** POST /auth/logout; an already expired session counts as logged out. */
+export async function logout(): Promise<void> {
+  const response = await post('/auth/logout');
+  if (!response.ok && response.status !== 401) throw serverError(response, await readJson(response));
+}

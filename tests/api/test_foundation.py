@@ -1,0 +1,206 @@
+"""Foundation: companies, debtors and entries through the API, with errors and scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from backend.debtors.models import Debtor
+from backend.entries.models import FinancialEntry
+from tests.support import VALID_CNPJ, VALID_CPF, ApiClient, make_company, make_debtor
+
+CREATE_COMPANY = """
+mutation($input: CreateCompanyInput!) {
+  createCompany(input: $input) { company { id name document } errors { field code message } }
+}"""
+CREATE_DEBTOR = """
+mutation($input: CreateDebtorInput!) {
+  createDebtor(input: $input) {
+    debtor { id name kind document email address { postalCode state city } }
+    errors { field code message }
+  }
+}"""
+CREATE_ENTRY = """
+mutation($input: CreateEntryInput!) {
+  createEntry(input: $input) {
+    entry { id code amount paidAmount openAmount status dueDate company { name } debtor { name } }
+    errors { field code message }
+  }
+}"""
+
+
+async def _create(api: ApiClient, query: str, name: str, values: dict[str, Any]) -> dict[str, Any]:
+    data = await api.data(query, {"input": values})
+    payload: dict[str, Any] = data[name]
+    return payload
+
+
+async def test_partner_creates_company_debtor_entry_and_reads_them_back(
+    admin_api: ApiClient,
+) -> None:
+    company = await _create(
+        admin_api,
+        CREATE_COMPANY,
+        "createCompany",
+        {"name": "Bexus Ltda", "document": "11.222.333/0001-81"},
+    )
+    assert company["errors"] == []
+    assert company["company"]["document"] == VALID_CNPJ
+    debtor = await _create(
+        admin_api,
+        CREATE_DEBTOR,
+        "createDebtor",
+        {
+            "name": "João da Conceição",
+            "document": "529.982.247-25",
+            "email": "joao@example.com",
+            "address": {"postalCode": "01310-100", "state": "sp", "city": "São Paulo"},
+        },
+    )
+    assert debtor["errors"] == []
+    assert debtor["debtor"]["document"] == VALID_CPF
+    assert debtor["debtor"]["address"] == {
+        "postalCode": "01310100",
+        "state": "SP",
+        "city": "São Paulo",
+    }
+    entry = await _create(
+        admin_api,
+        CREATE_ENTRY,
+        "createEntry",
+        {
+            "debtorId": debtor["debtor"]["id"],
+            "companyId": company["company"]["id"],
+            "description": "Venda",
+            "dueDate": "2026-01-10",
+            "amount": "1234.5",
+        },
+    )
+    assert entry["errors"] == []
+    assert entry["entry"]["amount"] == "1234.50"
+    assert entry["entry"]["openAmount"] == "1234.50"
+    assert entry["entry"]["status"] == "OPEN"
+    assert entry["entry"]["code"] != ""
+    read = await admin_api.data(
+        "query($id: ID!) { entry(id: $id) { id amount debtor { name } company { name } } }",
+        {"id": entry["entry"]["id"]},
+    )
+    assert read["entry"]["debtor"]["name"] == "João da Conceição"
+    assert read["entry"]["company"]["name"] == "Bexus Ltda"
+
+
+async def test_invalid_cpf_returns_error_and_stores_nothing(admin_api: ApiClient) -> None:
+    result = await _create(
+        admin_api,
+        CREATE_DEBTOR,
+        "createDebtor",
+        {
+            "name": "Maria",
+            "document": "123.456.789-00",
+            "email": "nao-e-email",
+            "address": {"postalCode": "123", "state": "XX"},
+        },
+    )
+    assert result["debtor"] is None
+    codes = {(e["code"], tuple(e["field"])) for e in result["errors"]}
+    assert codes == {
+        ("INVALID_DOCUMENT", ("input", "document")),
+        ("INVALID_EMAIL", ("input", "email")),
+        ("INVALID_POSTAL_CODE", ("input", "address", "postalCode")),
+        ("INVALID_STATE", ("input", "address", "state")),
+    }
+    assert all(e["message"] for e in result["errors"])
+    assert await Debtor.all().count() == 0
+
+
+async def test_same_external_id_updates_never_duplicates(admin_api: ApiClient) -> None:
+    company, debtor = await make_company(), await make_debtor()
+    values = {
+        "debtorId": _gid("Debtor", debtor.id),
+        "companyId": _gid("Company", company.id),
+        "description": "Parcela 1",
+        "dueDate": "2026-03-01",
+        "amount": "100.00",
+        "externalId": "erp-42",
+    }
+    first = await _create(admin_api, CREATE_ENTRY, "createEntry", values)
+    second = await _create(admin_api, CREATE_ENTRY, "createEntry", {**values, "amount": "150.00"})
+    assert first["errors"] == second["errors"] == []
+    assert first["entry"]["id"] == second["entry"]["id"]
+    assert second["entry"]["amount"] == "150.00"
+    assert await FinancialEntry.all().count() == 1
+
+
+async def test_entry_errors(admin_api: ApiClient) -> None:
+    company, debtor = await make_company(), await make_debtor()
+    result = await _create(
+        admin_api,
+        CREATE_ENTRY,
+        "createEntry",
+        {
+            "debtorId": "bogus",
+            "companyId": _gid("Company", company.id),
+            "description": " ",
+            "dueDate": "2026-03-01",
+            "amount": "10.001",
+        },
+    )
+    codes = {e["code"] for e in result["errors"]}
+    assert codes == {"NOT_FOUND", "REQUIRED", "INVALID_AMOUNT"}
+    negative = await _create(
+        admin_api,
+        CREATE_ENTRY,
+        "createEntry",
+        {
+            "debtorId": _gid("Debtor", debtor.id),
+            "companyId": _gid("Company", company.id),
+            "description": "x",
+            "dueDate": "2026-03-01",
+            "amount": "-5",
+        },
+    )
+    assert [e["code"] for e in negative["errors"]] == ["INVALID_AMOUNT"]
+    assert await FinancialEntry.all().count() == 0
+
+
+async def test_money_as_json_float_is_refused(admin_api: ApiClient) -> None:
+    company, debtor = await make_company(), await make_debtor()
+    body = await admin_api.execute(
+        CREATE_ENTRY,
+        {
+            "input": {
+                "debtorId": _gid("Debtor", debtor.id),
+                "companyId": _gid("Company", company.id),
+                "description": "x",
+                "dueDate": "2026-03-01",
+                "amount": 10.1,
+            }
+        },
+    )
+    assert "errors" in body
+    assert "texto" in body["errors"][0]["message"]
+
+
+async def test_no_credential_is_401_json(http: httpx.AsyncClient) -> None:
+    response = await http.post("/graphql", json={"query": "{ me { id } }"})
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    bad = await http.post(
+        "/graphql", json={"query": "{ me { id } }"}, headers={"Authorization": "Bearer cob_x_y"}
+    )
+    assert bad.status_code == 401
+
+
+async def test_read_only_token_cannot_mutate(http: httpx.AsyncClient) -> None:
+    api = await ApiClient.with_token(http, scope="READ")
+    body = await api.execute(CREATE_COMPANY, {"input": {"name": "X"}})
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert (await api.data("{ companies { id } }"))["companies"] == []
+
+
+def _gid(type_name: str, pk: int) -> str:
+    from tests.support import gid
+
+    return gid(type_name, pk)

@@ -1,0 +1,126 @@
+"""Every database test runs on SQLite AND PostgreSQL.
+
+The schema is built once per engine by the real migrations; each test then gets a clean copy:
+SQLite copies the migrated file, PostgreSQL truncates the tables of a database made for this run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from tortoise import Tortoise, connections
+from tortoise.backends.base.executor import EXECUTOR_CACHE
+
+from backend import database
+from backend.app import create_app
+from backend.settings import Settings, tortoise_config
+from tests.support import ApiClient, SqlLog
+
+PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+PG_NAME = f"cobrancas_test_{os.getpid()}"
+
+
+def _run(coro: Coroutine[Any, Any, None]) -> None:
+    """Session set-up runs in its own thread and loop: tests each have their own loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, coro).result()
+
+
+async def _pg_admin(sql: str) -> None:
+    conn = await asyncpg.connect(f"{PG_SERVER}/postgres")
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    _run(database.migrate(f"sqlite://{path}"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    _run(_pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}"'))
+    _run(_pg_admin(f'CREATE DATABASE "{PG_NAME}"'))
+    url = f"{PG_SERVER}/{PG_NAME}"
+    _run(database.migrate(url))
+    yield url
+    _run(_pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)'))
+
+
+async def _truncate_postgres() -> None:
+    conn = connections.get("default")
+    rows = await conn.execute_query_dict(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+        "AND tablename <> 'tortoise_migrations'"
+    )
+    tables = ", ".join(f'"{r["tablename"]}"' for r in rows)
+    await conn.execute_script(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A clean, migrated database of each engine, with Tortoise initialised on it."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        url = f"sqlite://{path}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    # Tortoise caches per-table SQL by connection name, not dialect: switching engines in one
+    # process would reuse SQLite's "?" placeholders on PostgreSQL.
+    EXECUTOR_CACHE.clear()
+    await Tortoise.init(config=tortoise_config(url))
+    if request.param == "postgres":
+        await _truncate_postgres()
+    try:
+        yield url
+    finally:
+        await Tortoise.close_connections()
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(database_url=database_url, outbox_dir=str(tmp_path / "outbox"))
+
+
+@pytest.fixture
+async def http(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client on the app; Tortoise is already up (the lifespan is not run)."""
+    app = create_app(settings)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield client
+
+
+@pytest.fixture
+async def admin_api(http: httpx.AsyncClient) -> ApiClient:
+    """A GraphQL client with an unrestricted write token."""
+    return await ApiClient.with_token(http, scope="WRITE")
+
+
+@pytest.fixture
+def sql_log() -> Iterator[SqlLog]:
+    log = SqlLog()
+    logger = logging.getLogger("tortoise.db_client")
+    previous = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(log)
+    try:
+        yield log
+    finally:
+        logger.removeHandler(log)
+        logger.setLevel(previous)

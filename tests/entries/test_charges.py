@@ -1,0 +1,465 @@
+from __future__ import annotations
+
+import decimal
+from datetime import date, timedelta
+from decimal import ROUND_HALF_EVEN, Decimal
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from backend.core.errors import FieldError, ServiceError
+from backend.entries.charges import (
+    CONSUMER_LATE_FEE_CAP,
+    ChargeRule,
+    Charges,
+    PaymentEvent,
+    compute_charges,
+)
+
+DEFAULT_RULE = ChargeRule()  # multa 2 %, juros 1 % a month
+DUE = date(2026, 1, 10)
+CENT = Decimal("0.01")
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def money(text: str) -> Decimal:
+    return Decimal(text)
+
+
+def pay(paid_on: str, principal: str) -> PaymentEvent:
+    return PaymentEvent(d(paid_on), money(principal))
+
+
+def charges(
+    amount: str = "1000.00",
+    *,
+    due: date = DUE,
+    as_of: str,
+    payments: tuple[PaymentEvent, ...] = (),
+    rule: ChargeRule = DEFAULT_RULE,
+    consumer: bool = False,
+) -> Charges:
+    return compute_charges(
+        amount=money(amount),
+        due_date=due,
+        payments=payments,
+        as_of=d(as_of),
+        rule=rule,
+        consumer=consumer,
+    )
+
+
+def figures(c: Charges) -> tuple[int, str, str, str, str]:
+    """The charges as strings, so a test shows exactly what the screen would."""
+    return (
+        c.days_overdue,
+        str(c.open_amount),
+        str(c.late_fee),
+        str(c.interest),
+        str(c.updated_amount),
+    )
+
+
+# --- worked examples -----------------------------------------------------------------------
+
+
+def test_thirty_days_late_on_a_thousand() -> None:
+    # 2 % multa = 20,00; 1 % a month for 30 days = 10,00.
+    assert figures(charges(as_of="2026-02-09")) == (30, "1000.00", "20.00", "10.00", "1030.00")
+
+
+def test_one_day_late() -> None:
+    # 1000 x 1 % / 30 = 0,3333... -> 0,33
+    assert figures(charges(as_of="2026-01-11")) == (1, "1000.00", "20.00", "0.33", "1020.33")
+
+
+def test_partial_payment_on_the_tenth_day_late() -> None:
+    # Days 1-9 (11 to 19 Jan) accrue on 1000; from the payment day, 20 Jan, on 600 (21 days).
+    # (1000 x 9 + 600 x 21) x 1 % / 30 = 216 / 30 = 7,20. The fee stays on the 1000 due.
+    c = charges(as_of="2026-02-09", payments=(pay("2026-01-20", "400.00"),))
+    assert figures(c) == (30, "600.00", "20.00", "7.20", "627.20")
+
+
+def test_payment_before_the_due_date_reduces_the_fee_base() -> None:
+    c = charges(as_of="2026-02-09", payments=(pay("2026-01-05", "300.00"),))
+    assert figures(c) == (30, "700.00", "14.00", "7.00", "721.00")
+
+
+def test_payment_on_the_due_date_is_on_time() -> None:
+    c = charges(as_of="2026-02-09", payments=(pay("2026-01-10", "300.00"),))
+    assert figures(c) == (30, "700.00", "14.00", "7.00", "721.00")
+
+
+def test_several_payments_including_two_on_one_day() -> None:
+    payments = (
+        pay("2026-01-25", "100.00"),  # out of order on purpose
+        pay("2026-01-08", "200.00"),
+        pay("2026-01-15", "50.00"),
+        pay("2026-01-15", "150.00"),
+    )
+    # Base 800 from 11 to 14 Jan (4 days), 600 from 15 to 24 (10), 500 from 25 Jan to 9 Feb (16).
+    # (3200 + 6000 + 8000) / 3000 = 5,7333... -> 5,73; fee 2 % of 800 = 16,00.
+    c = charges(as_of="2026-02-09", payments=payments)
+    assert figures(c) == (30, "500.00", "16.00", "5.73", "521.73")
+
+
+def test_payments_after_as_of_are_not_counted() -> None:
+    later = (pay("2026-03-01", "1000.00"),)
+    assert charges(as_of="2026-02-09", payments=later) == charges(as_of="2026-02-09")
+
+
+def test_consumer_late_fee_is_capped_at_two_percent() -> None:
+    ten_percent = ChargeRule(late_fee_percent=Decimal("10.00"))
+    consumer = charges(as_of="2026-02-09", rule=ten_percent, consumer=True)
+    company = charges(as_of="2026-02-09", rule=ten_percent, consumer=False)
+    assert figures(consumer) == (30, "1000.00", "20.00", "10.00", "1030.00")
+    assert figures(company) == (30, "1000.00", "100.00", "10.00", "1110.00")
+
+
+def test_consumer_fee_below_the_cap_is_kept() -> None:
+    one_percent = ChargeRule(late_fee_percent=Decimal("1.00"))
+    assert charges(as_of="2026-02-09", rule=one_percent, consumer=True).late_fee == money("10.00")
+
+
+def test_paid_in_full_on_time_has_no_charges() -> None:
+    c = charges(as_of="2026-02-09", payments=(pay("2026-01-10", "1000.00"),))
+    assert figures(c) == (0, "0.00", "0.00", "0.00", "0.00")
+
+
+def test_paid_in_full_late_has_no_charges_left() -> None:
+    # Charges accrued until the payment were settled with it, outside this calculation.
+    c = charges(
+        as_of="2026-02-09", payments=(pay("2026-01-20", "400.00"), pay("2026-02-01", "600.00"))
+    )
+    assert figures(c) == (0, "0.00", "0.00", "0.00", "0.00")
+
+
+def test_not_yet_due() -> None:
+    assert figures(charges(as_of="2026-01-01")) == (0, "1000.00", "0.00", "0.00", "1000.00")
+    assert figures(charges(as_of="2026-01-10")) == (0, "1000.00", "0.00", "0.00", "1000.00")
+
+
+def test_not_yet_due_after_a_partial_payment() -> None:
+    c = charges(as_of="2026-01-09", payments=(pay("2026-01-05", "250.00"),))
+    assert figures(c) == (0, "750.00", "0.00", "0.00", "750.00")
+
+
+def test_zero_rates_charge_nothing_but_still_count_days() -> None:
+    free = ChargeRule(late_fee_percent=Decimal(0), monthly_interest_percent=Decimal(0))
+    c = charges(as_of="2026-02-09", rule=free)
+    assert figures(c) == (30, "1000.00", "0.00", "0.00", "1000.00")
+
+
+def test_days_are_calendar_days_across_a_leap_day() -> None:
+    # 29 Feb and 1 Mar 2028.
+    c = charges("3000.00", due=d("2028-02-28"), as_of="2028-03-01")
+    assert figures(c) == (2, "3000.00", "60.00", "2.00", "3062.00")
+
+
+def test_a_long_overdue_entry_keeps_simple_interest() -> None:
+    # 365 days at 1 % a month pro rata: 1000 x 365 / 3000 = 121,666... -> 121,67 (not compound).
+    c = charges(as_of="2027-01-10")
+    assert figures(c) == (365, "1000.00", "20.00", "121.67", "1141.67")
+
+
+def test_amounts_without_cents_come_back_with_cents() -> None:
+    assert figures(charges("1000", as_of="2026-02-09")) == (
+        30,
+        "1000.00",
+        "20.00",
+        "10.00",
+        "1030.00",
+    )
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected_interest"),
+    [
+        ("15.00", "0.00"),  # 15 / 3000 = 0,005 -> half to even: 0,00
+        ("45.00", "0.02"),  # 0,015 -> 0,02
+        ("75.00", "0.02"),  # 0,025 -> 0,02
+        ("15.03", "0.01"),  # 0,00501 -> 0,01: just past the half
+    ],
+)
+def test_interest_rounds_half_to_even(amount: str, expected_interest: str) -> None:
+    assert str(charges(amount, as_of="2026-01-11").interest) == expected_interest
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected_fee"),
+    [("0.25", "0.00"), ("0.75", "0.02"), ("1.25", "0.02"), ("1.75", "0.04")],
+)
+def test_late_fee_rounds_half_to_even(amount: str, expected_fee: str) -> None:
+    assert str(charges(amount, as_of="2026-01-11").late_fee) == expected_fee
+
+
+def test_each_part_is_rounded_once_and_the_parts_add_up() -> None:
+    # Fee 2 % of 333,33 = 6,6666; interest 333,33 x 1,5 % x 7 / 30 = 1,16665...
+    rule = ChargeRule(late_fee_percent=Decimal("2.00"), monthly_interest_percent=Decimal("1.5"))
+    c = charges("333.33", as_of="2026-01-17", rule=rule)
+    assert figures(c) == (7, "333.33", "6.67", "1.17", "341.17")
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+
+def test_negative_and_non_finite_figures_are_refused_all_at_once() -> None:
+    with pytest.raises(ServiceError) as info:
+        compute_charges(
+            amount=Decimal(-1),
+            due_date=DUE,
+            payments=[pay("2026-01-20", "10"), PaymentEvent(d("2026-01-21"), Decimal("NaN"))],
+            as_of=d("2026-02-09"),
+            rule=ChargeRule(Decimal(-2), Decimal("Infinity")),
+            consumer=False,
+        )
+    assert [(e.code, e.field) for e in info.value.errors] == [
+        ("INVALID_AMOUNT", ("amount",)),
+        ("INVALID_PAYMENT", ("payments", "1", "principal")),
+        ("INVALID_LATE_FEE", ("lateFeePercent",)),
+        ("INVALID_INTEREST_RATE", ("monthlyInterestPercent",)),
+    ]
+    assert all(e.message for e in info.value.errors)
+
+
+def test_payments_over_the_amount_are_refused() -> None:
+    with pytest.raises(ServiceError) as info:
+        charges(
+            "100.00",
+            as_of="2026-02-09",
+            payments=(pay("2026-01-20", "60.00"), pay("2026-03-01", "40.01")),
+        )
+    assert info.value.errors == [
+        FieldError(
+            "PAYMENTS_EXCEED_AMOUNT",
+            "O total pago não pode ser maior que o valor do lançamento.",
+            ("payments",),
+        )
+    ]
+
+
+# --- properties ----------------------------------------------------------------------------
+
+amounts = st.integers(min_value=0, max_value=10**11).map(lambda cents: Decimal(cents).scaleb(-2))
+due_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))
+percents = st.decimals(min_value=0, max_value=20, places=4)
+rules = st.builds(ChargeRule, percents, percents)
+
+
+@st.composite
+def entries(draw: st.DrawFn) -> tuple[Decimal, date, list[PaymentEvent]]:
+    """An amount, its due date and payments (before and after it) that never exceed it."""
+    amount = draw(amounts)
+    due_date = draw(due_dates)
+    remaining = int(amount.scaleb(2))
+    payments = []
+    for offset in draw(st.lists(st.integers(min_value=-60, max_value=400), max_size=6)):
+        cents = draw(st.integers(min_value=0, max_value=remaining))
+        remaining -= cents
+        payments.append(PaymentEvent(due_date + timedelta(days=offset), Decimal(cents).scaleb(-2)))
+    return amount, due_date, payments
+
+
+offsets = st.integers(min_value=-60, max_value=460)
+
+
+def paid_by(payments: list[PaymentEvent], day: date) -> Decimal:
+    return sum((p.principal for p in payments if p.paid_on <= day), Decimal(0))
+
+
+@given(entry=entries(), offset=offsets, rule=rules, consumer=st.booleans())
+def test_charges_are_never_negative_and_add_up(
+    entry: tuple[Decimal, date, list[PaymentEvent]], offset: int, rule: ChargeRule, consumer: bool
+) -> None:
+    amount, due_date, payments = entry
+    as_of = due_date + timedelta(days=offset)
+    c = compute_charges(
+        amount=amount,
+        due_date=due_date,
+        payments=payments,
+        as_of=as_of,
+        rule=rule,
+        consumer=consumer,
+    )
+    assert c.open_amount == amount - paid_by(payments, as_of)
+    assert c.open_amount >= 0
+    assert c.late_fee >= 0
+    assert c.interest >= 0
+    assert c.days_overdue >= 0
+    assert c.updated_amount == c.open_amount + c.late_fee + c.interest
+    for part in (c.open_amount, c.late_fee, c.interest, c.updated_amount):
+        assert part == part.quantize(CENT)
+    assert c.days_overdue == (max(0, offset) if c.open_amount > 0 else 0)
+
+
+@given(
+    entry=entries(),
+    offset=st.integers(min_value=-400, max_value=0),
+    rule=rules,
+    consumer=st.booleans(),
+)
+def test_nothing_overdue_means_no_charges(
+    entry: tuple[Decimal, date, list[PaymentEvent]], offset: int, rule: ChargeRule, consumer: bool
+) -> None:
+    amount, due_date, payments = entry
+    as_of = due_date + timedelta(days=offset)
+    c = compute_charges(
+        amount=amount,
+        due_date=due_date,
+        payments=payments,
+        as_of=as_of,
+        rule=rule,
+        consumer=consumer,
+    )
+    assert c.days_overdue == 0
+    assert c.late_fee == 0
+    assert c.interest == 0
+    assert c.updated_amount == c.open_amount
+
+
+@given(
+    entry=entries(),
+    first=offsets,
+    later_by=st.integers(min_value=0, max_value=400),
+    rule=rules,
+    consumer=st.booleans(),
+)
+def test_charges_grow_with_time_while_the_payments_stay_the_same(
+    entry: tuple[Decimal, date, list[PaymentEvent]],
+    first: int,
+    later_by: int,
+    rule: ChargeRule,
+    consumer: bool,
+) -> None:
+    # Only payments made on or before the earlier day: a payment in between would lower the
+    # open amount, and the updated amount with it, which is not a decrease in charges.
+    amount, due_date, all_payments = entry
+    earlier = due_date + timedelta(days=first)
+    later = earlier + timedelta(days=later_by)
+    payments = [p for p in all_payments if p.paid_on <= earlier]
+
+    def on(as_of: date) -> Charges:
+        return compute_charges(
+            amount=amount,
+            due_date=due_date,
+            payments=payments,
+            as_of=as_of,
+            rule=rule,
+            consumer=consumer,
+        )
+
+    before, after = on(earlier), on(later)
+    assert after.open_amount == before.open_amount
+    assert after.days_overdue >= before.days_overdue
+    assert after.late_fee >= before.late_fee
+    assert after.interest >= before.interest
+    assert after.updated_amount >= before.updated_amount
+
+
+@given(
+    entry=entries(),
+    first=offsets,
+    later_by=st.integers(min_value=0, max_value=400),
+    rule=rules,
+)
+def test_interest_never_shrinks_while_something_is_still_open(
+    entry: tuple[Decimal, date, list[PaymentEvent]], first: int, later_by: int, rule: ChargeRule
+) -> None:
+    # With any payments at all: a payment stops interest on its part but never undoes any.
+    amount, due_date, payments = entry
+    earlier = due_date + timedelta(days=first)
+    later = earlier + timedelta(days=later_by)
+    assume(paid_by(payments, later) < amount)
+
+    def on(as_of: date) -> Charges:
+        return compute_charges(
+            amount=amount,
+            due_date=due_date,
+            payments=payments,
+            as_of=as_of,
+            rule=rule,
+            consumer=False,
+        )
+
+    assert on(later).interest >= on(earlier).interest
+    assert on(later).late_fee >= on(earlier).late_fee
+
+
+def reference_round(numerator: Decimal, denominator: int) -> Decimal:
+    # Divide last: a finite decimal over 3000 has digits past the cents that either stop or
+    # repeat 3s or 6s, so 80 significant digits never move it across a half-cent. Dividing
+    # first (rate / 30, then x days) would: 75.494999... instead of 75.495.
+    with decimal.localcontext(prec=80):
+        return (numerator / denominator).quantize(CENT, rounding=ROUND_HALF_EVEN)
+
+
+@given(
+    amount=amounts,
+    due_date=due_dates,
+    days=st.integers(min_value=1, max_value=2000),
+    rule=rules,
+)
+def test_interest_without_payments_is_simple_pro_rata(
+    amount: Decimal, due_date: date, days: int, rule: ChargeRule
+) -> None:
+    assume(amount > 0)
+    c = compute_charges(
+        amount=amount,
+        due_date=due_date,
+        payments=[],
+        as_of=due_date + timedelta(days=days),
+        rule=rule,
+        consumer=False,
+    )
+    assert c.interest == reference_round(amount * rule.monthly_interest_percent * days, 3000)
+    assert c.late_fee == reference_round(amount * rule.late_fee_percent, 100)
+    assert c.days_overdue == days
+
+
+@given(entry=entries(), offset=offsets, rule=rules)
+def test_interest_matches_a_day_by_day_count(
+    entry: tuple[Decimal, date, list[PaymentEvent]], offset: int, rule: ChargeRule
+) -> None:
+    amount, due_date, payments = entry
+    as_of = due_date + timedelta(days=offset)
+    assume(paid_by(payments, as_of) < amount)
+    c = compute_charges(
+        amount=amount, due_date=due_date, payments=payments, as_of=as_of, rule=rule, consumer=False
+    )
+    open_each_day = [
+        amount - paid_by(payments, due_date + timedelta(days=n)) for n in range(1, offset + 1)
+    ]
+    interest = sum(open_each_day, Decimal(0)) * rule.monthly_interest_percent
+    assert c.interest == reference_round(interest, 3000)
+    fee = (amount - paid_by(payments, due_date)) * rule.late_fee_percent
+    assert c.late_fee == (reference_round(fee, 100) if offset > 0 else 0)
+
+
+@given(entry=entries(), offset=st.integers(min_value=1, max_value=400), rule=rules)
+def test_consumer_fee_is_the_company_fee_capped_at_two_percent(
+    entry: tuple[Decimal, date, list[PaymentEvent]], offset: int, rule: ChargeRule
+) -> None:
+    amount, due_date, payments = entry
+    as_of = due_date + timedelta(days=offset)
+
+    def fee(consumer: bool, fee_rule: ChargeRule) -> Decimal:
+        return compute_charges(
+            amount=amount,
+            due_date=due_date,
+            payments=payments,
+            as_of=as_of,
+            rule=fee_rule,
+            consumer=consumer,
+        ).late_fee
+
+    capped = ChargeRule(
+        min(rule.late_fee_percent, CONSUMER_LATE_FEE_CAP), rule.monthly_interest_percent
+    )
+    assert fee(True, rule) == fee(False, capped)
+    assert fee(True, rule) <= fee(False, rule)
+    base = amount - paid_by(payments, due_date)
+    assert fee(True, rule) <= (base * CONSUMER_LATE_FEE_CAP / 100).quantize(CENT, ROUND_HALF_EVEN)

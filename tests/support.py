@@ -1,0 +1,169 @@
+"""Test helpers: a GraphQL client with credentials, SQL statement counting, data factories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+from backend.accounts.models import User
+from backend.accounts.services import create_token, create_user
+from backend.companies.models import Company
+from backend.core.enums import DebtorKind, EntryStatus, Role, TokenScope
+from backend.core.ids import encode_id
+from backend.core.money import to_cents
+from backend.core.principal import Principal
+from backend.core.text import search_key
+from backend.debtors.models import Debtor
+from backend.entries.models import FinancialEntry
+
+_seq = itertools.count(1)
+VALID_CPF = "52998224725"
+VALID_CNPJ = "11222333000181"
+PASSWORD = "senha-muito-segura"
+
+
+class SqlLog(logging.Handler):
+    """Counts the SQL statements Tortoise sends (logger tortoise.db_client, DEBUG)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.statements: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.lstrip().split(" ", 1)[0].upper() in {
+            "SELECT",
+            "INSERT",
+            "UPDATE",
+            "DELETE",
+            "WITH",
+        }:
+            self.statements.append(message)
+
+    def clear(self) -> None:
+        self.statements.clear()
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+class ApiClient:
+    """POSTs GraphQL with one credential; `data()` fails the test on any top-level error."""
+
+    def __init__(self, http: httpx.AsyncClient, headers: dict[str, str] | None = None) -> None:
+        self.http = http
+        self.headers = headers or {}
+
+    @classmethod
+    async def with_token(
+        cls,
+        http: httpx.AsyncClient,
+        *,
+        scope: str = "WRITE",
+        companies: list[Company] | None = None,
+    ) -> ApiClient:
+        issued = await create_token(
+            name=f"token {next(_seq)}",
+            scope=TokenScope(scope),
+            all_companies=companies is None,
+            company_ids=[c.id for c in companies or []],
+        )
+        return cls(http, {"Authorization": f"Bearer {issued.secret}"})
+
+    @classmethod
+    async def with_login(cls, http: httpx.AsyncClient, user: User) -> ApiClient:
+        response = await http.post("/auth/login", json={"email": user.email, "password": PASSWORD})
+        assert response.status_code == 200, response.text
+        return cls(http)  # the session cookie lives in the httpx client
+
+    async def post(self, query: str, variables: dict[str, Any] | None = None) -> httpx.Response:
+        return await self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=self.headers
+        )
+
+    async def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = await self.post(query, variables)
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        body = await self.execute(query, variables)
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+
+def gid(type_name: str, pk: int) -> str:
+    return encode_id(type_name, pk)
+
+
+def principal(company_ids: list[int] | None = None, *, can_write: bool = True) -> Principal:
+    return Principal(
+        name="teste",
+        role=Role.ADMIN if company_ids is None else Role.COLLECTOR,
+        company_ids=frozenset(company_ids) if company_ids is not None else None,
+        can_write=can_write,
+    )
+
+
+async def make_company(name: str | None = None, **values: Any) -> Company:
+    return await Company.create(name=name or f"Empresa {next(_seq)}", **values)
+
+
+async def make_debtor(name: str | None = None, **values: Any) -> Debtor:
+    name = name or f"Cliente {next(_seq)}"
+    values.setdefault("kind", DebtorKind.CUSTOMER)
+    return await Debtor.create(name=name, search_key=search_key(name), **values)
+
+
+async def make_entry(
+    company: Company,
+    debtor: Debtor,
+    *,
+    due: dt.date,
+    amount: str | Decimal = "100.00",
+    paid: str | Decimal = "0.00",
+    status: EntryStatus | None = None,
+    **values: Any,
+) -> FinancialEntry:
+    amount_cents, paid_cents = to_cents(Decimal(amount)), to_cents(Decimal(paid))
+    if status is None:
+        status = (
+            EntryStatus.OPEN
+            if paid_cents == 0
+            else EntryStatus.PAID
+            if paid_cents >= amount_cents
+            else EntryStatus.PARTIALLY_PAID
+        )
+    values.setdefault("code", f"C{next(_seq)}")
+    return await FinancialEntry.create(
+        company=company,
+        debtor=debtor,
+        description=values.pop("description", "Venda"),
+        due_date=due,
+        amount_cents=amount_cents,
+        paid_cents=paid_cents,
+        status=status,
+        **values,
+    )
+
+
+async def make_user(
+    *, role: Role = Role.COLLECTOR, companies: list[Company] | None = None, **values: Any
+) -> User:
+    n = next(_seq)
+    return await create_user(
+        name=values.get("name", f"Usuário {n}"),
+        email=values.get("email", f"usuario{n}@example.com"),
+        password=PASSWORD,
+        role=role,
+        all_companies=companies is None,
+        company_ids=[c.id for c in companies or []],
+    )
