@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.extensions import (
     MaskErrors,
@@ -24,21 +26,29 @@ from backend.entries.mutations import EntryMutations
 from backend.entries.queries import EntryQueries
 from backend.entries.types import FinancialEntry
 
+# One line per domain: the root types are the union of the domains' fields.
+QUERY_CLASSES: list[type[Any]] = [
+    AccountQueries,
+    CompanyQueries,
+    DebtorQueries,
+    EntryQueries,
+]
+MUTATION_CLASSES: list[type[Any]] = [
+    CompanyMutations,
+    DebtorMutations,
+    EntryMutations,
+]
+EXTRA_TYPES: list[type[Any]] = [FinancialEntry]  # interface implementations
 
-@strawberry.type
-class Query(AccountQueries, CompanyQueries, DebtorQueries, EntryQueries):
-    pass
 
-
-@strawberry.type
-class Mutation(CompanyMutations, DebtorMutations, EntryMutations):
-    pass
+def _root(name: str, classes: list[type[Any]]) -> Any:
+    return strawberry.type(type(name, tuple(classes), {}))
 
 
 schema = strawberry.Schema(
-    query=Query,
-    mutation=Mutation,
-    types=[FinancialEntry],
+    query=_root("Query", QUERY_CLASSES),
+    mutation=_root("Mutation", MUTATION_CLASSES),
+    types=EXTRA_TYPES,
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
     extensions=[
         lambda: QueryDepthLimiter(max_depth=12),
