@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench postgres clean
+.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench postgres browser clean
 
 setup: $(VENV)/.synced frontend/dist/index.html
 
@@ -41,7 +41,10 @@ postgres:
 
 test: test-backend test-frontend
 
-test-backend: setup postgres
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test-backend: setup postgres browser
 	$(BIN)/pytest
 
 test-frontend: frontend/node_modules/.installed

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import strawberry
 
-from backend.accounts import services
+from backend.accounts import management, services
 from backend.accounts.loaders import load_users_by_id
-from backend.accounts.types import User
+from backend.accounts.types import ApiToken, User
 from backend.core.context import Info
 
 
@@ -21,3 +21,11 @@ class AccountQueries:
     @strawberry.field(description="Active users who may be responsible for appointments.")
     async def users(self, info: Info) -> list[User]:
         return [User(model=u) for u in await services.visible_users(info.context.principal)]
+
+    @strawberry.field(description="Every user, active or not (admins).")
+    async def all_users(self, info: Info) -> list[User]:
+        return [User(model=u) for u in await management.list_all_users(info.context.principal)]
+
+    @strawberry.field(description="API tokens, newest first (admins). Secrets are never shown.")
+    async def api_tokens(self, info: Info) -> list[ApiToken]:
+        return [ApiToken(model=t) for t in await management.list_tokens(info.context.principal)]

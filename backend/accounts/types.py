@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import strawberry
 
 from backend.accounts import models
-from backend.core.enums import Role
+from backend.core.enums import Role, TokenScope
 from backend.core.gql import gid
 
 RoleEnum = strawberry.enum(Role, name="Role", description="ADMIN, COLLECTOR or VIEWER (read only).")
+TokenScopeEnum = strawberry.enum(TokenScope, name="TokenScope", description="READ or WRITE.")
 
 
 @strawberry.type(description="A system user (Responsável).")
@@ -28,3 +31,48 @@ class User:
     @strawberry.field
     def role(self) -> RoleEnum:  # type: ignore[valid-type]
         return self.model.role
+
+    @strawberry.field(description="Inactive users cannot log in.")
+    def active(self) -> bool:
+        return self.model.is_active
+
+    @strawberry.field(description="Sees every company (otherwise only those it was given).")
+    def all_companies(self) -> bool:
+        return self.model.all_companies
+
+
+@strawberry.type(description="A partner app's credential; the secret is shown only once.")
+class ApiToken:
+    model: strawberry.Private[models.ApiToken]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return gid("ApiToken", self.model.id)
+
+    @strawberry.field
+    def name(self) -> str:
+        return self.model.name
+
+    @strawberry.field(description="The visible start of the token, e.g. cob_1a2b3c4d.")
+    def prefix(self) -> str:
+        return self.model.prefix
+
+    @strawberry.field
+    def scope(self) -> TokenScopeEnum:  # type: ignore[valid-type]
+        return self.model.scope
+
+    @strawberry.field
+    def all_companies(self) -> bool:
+        return self.model.all_companies
+
+    @strawberry.field
+    def created_at(self) -> dt.datetime:
+        return self.model.created_at
+
+    @strawberry.field
+    def last_used_at(self) -> dt.datetime | None:
+        return self.model.last_used_at
+
+    @strawberry.field
+    def revoked_at(self) -> dt.datetime | None:
+        return self.model.revoked_at

@@ -10,6 +10,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from backend.core.context import Context
+from backend.core.errors import ServiceError
 
 logger = logging.getLogger("cobrancas.graphql")
 
@@ -40,9 +41,24 @@ class ReadOnlyGuard(SchemaExtension):
 def should_mask_error(error: GraphQLError) -> bool:
     """Hide unexpected resolver exceptions; validation and limit messages stay readable."""
     original = error.original_error
-    if original is None or isinstance(original, GraphQLError):
+    if original is None or isinstance(original, (GraphQLError, ServiceError)):
         return False
     if isinstance(original, ValueError):  # scalar parsing: the message is ours, in Portuguese
         return False
     logger.error("unexpected error in resolver", exc_info=original)
     return True
+
+
+class ServiceErrorCodes(SchemaExtension):
+    """A ServiceError raised by a query (say `first` above 100) keeps its stable code."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        for error in (result.errors or []) if result else []:
+            original = error.original_error
+            if isinstance(original, ServiceError) and original.errors:
+                first = original.errors[0]
+                error.extensions = {**(error.extensions or {}), "code": first.code}
+                if first.field:
+                    error.extensions["field"] = list(first.field)

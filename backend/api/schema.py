@@ -15,8 +15,9 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 
+from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
-from backend.api.extensions import ReadOnlyGuard, should_mask_error
+from backend.api.extensions import ReadOnlyGuard, ServiceErrorCodes, should_mask_error
 from backend.companies.mutations import CompanyMutations
 from backend.companies.queries import CompanyQueries
 from backend.core.scalars import SCALAR_MAP
@@ -34,6 +35,7 @@ QUERY_CLASSES: list[type[Any]] = [
     EntryQueries,
 ]
 MUTATION_CLASSES: list[type[Any]] = [
+    AccountMutations,
     CompanyMutations,
     DebtorMutations,
     EntryMutations,
@@ -57,6 +59,7 @@ schema = strawberry.Schema(
         ParserCache,
         ValidationCache,
         ReadOnlyGuard,
+        ServiceErrorCodes,
         lambda: MaskErrors(should_mask_error=should_mask_error, error_message="Erro interno."),
     ],
 )
