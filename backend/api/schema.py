@@ -18,6 +18,7 @@ from strawberry.schema.config import StrawberryConfig
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
 from backend.api.extensions import ReadOnlyGuard, ServiceErrorCodes, should_mask_error
+from backend.audit.queries import AuditQueries
 from backend.companies.mutations import CompanyMutations
 from backend.companies.queries import CompanyQueries
 from backend.core.scalars import SCALAR_MAP
@@ -30,6 +31,7 @@ from backend.entries.types import FinancialEntry
 # One line per domain: the root types are the union of the domains' fields.
 QUERY_CLASSES: list[type[Any]] = [
     AccountQueries,
+    AuditQueries,
     CompanyQueries,
     DebtorQueries,
     EntryQueries,

@@ -42,3 +42,24 @@ def _json(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, str)):
         return value
     return str(value)
+
+
+async def list_events(
+    principal: Principal,
+    *,
+    target_type: str | None,
+    target_id: int | None,
+    offset: int,
+    limit: int,
+) -> tuple[list[AuditEvent], int]:
+    """Newest first. A principal limited to some companies sees only those companies' events."""
+    query = AuditEvent.all()
+    if principal.company_ids is not None:
+        query = query.filter(company_id__in=list(principal.company_ids))
+    if target_type is not None:
+        query = query.filter(target_type=target_type)
+    if target_id is not None:
+        query = query.filter(target_id=target_id)
+    total = await query.count()
+    events = await query.order_by("-created_at", "-id").offset(offset).limit(limit)
+    return events, total

@@ -1,0 +1,61 @@
+"""The audit trail: who did what, scoped like everything else."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.support import ApiClient, gid, make_company, make_debtor
+
+
+async def test_entry_changes_are_listed_newest_first_and_scoped(http: httpx.AsyncClient) -> None:
+    a, b = await make_company("A"), await make_company("B")
+    debtor = await make_debtor()
+    admin = await ApiClient.with_token(http, scope="WRITE")
+    create = """mutation($input: CreateEntryInput!) { createEntry(input: $input) {
+      entry { id } errors { code } } }"""
+    ids = []
+    for company, amount in ((a, "10.00"), (b, "20.00")):
+        data = await admin.data(
+            create,
+            {
+                "input": {
+                    "debtorId": gid("Debtor", debtor.id),
+                    "companyId": gid("Company", company.id),
+                    "description": "x",
+                    "dueDate": "2026-01-01",
+                    "amount": amount,
+                    "externalId": "e1",
+                }
+            },
+        )
+        ids.append(data["createEntry"]["entry"]["id"])
+    await admin.data(
+        create,
+        {
+            "input": {
+                "debtorId": gid("Debtor", debtor.id),
+                "companyId": gid("Company", a.id),
+                "description": "x",
+                "dueDate": "2026-01-01",
+                "amount": "15.00",
+                "externalId": "e1",
+            }
+        },
+    )
+
+    query = """query($id: ID) { auditEvents(targetType: "FinancialEntry", targetId: $id) {
+      totalCount edges { node { action targetId actor details } } } }"""
+    trail = (await admin.data(query, {"id": ids[0]}))["auditEvents"]
+    assert trail["totalCount"] == 2
+    update, create_event = (edge["node"] for edge in trail["edges"])
+    assert update["action"] == "entry.update"
+    assert update["details"]["amount_cents"] == {"old": 1000, "new": 1500}
+    assert update["actor"].startswith("token ")
+    assert create_event["action"] == "entry.create"
+    assert create_event["targetId"] == ids[0]
+
+    only_a = await ApiClient.with_token(http, scope="READ", companies=[a])
+    seen = await only_a.data("{ auditEvents { totalCount edges { node { targetId } } } }")
+    assert {e["node"]["targetId"] for e in seen["auditEvents"]["edges"]} == {ids[0]}
+    too_many = await only_a.execute("{ auditEvents(first: 101) { totalCount } }")
+    assert too_many["errors"][0]["extensions"]["code"] == "PAGE_SIZE_TOO_LARGE"
