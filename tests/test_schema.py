@@ -18,9 +18,7 @@ NOT_YET_BUILT = {
     # issue 3: debtor search
     "missing type PeriodPreset",
     "missing type DebtorOrder",
-    "missing type PageInfo",
     "missing type Balance",
-    "missing type Int",
     "missing field Debtor.overdueBalance",
     "missing type DebtorFilter",
     "missing type DebtorEdge",
