@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ADMIN_EMAIL, login
@@ -24,11 +26,12 @@ def test_explorer_works_offline_and_runs_a_query(page: Page) -> None:
     login(page)
     page.goto("/explorer")
     expect(page).to_have_title("Cobranças — Explorador da API")
-    editor = page.locator(".graphiql-query-editor")
-    expect(editor).to_be_visible(timeout=15000)
-    editor.click()
+    editor = page.locator(".graphiql-query-editor .monaco-editor")  # Monaco loads lazily
+    expect(editor).to_be_visible(timeout=20000)
+    editor.locator(".view-lines").click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
     page.keyboard.insert_text("{ me { name } }")  # typing would trigger auto-closing braces
-    page.keyboard.press("Control+Enter")
+    expect(editor).to_contain_text("{ me { name } }")
+    page.get_by_role("button", name=re.compile("Execute query")).click()
     expect(page.locator(".graphiql-response")).to_contain_text("Ana Souza", timeout=15000)
