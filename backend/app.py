@@ -16,6 +16,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from backend.api.auth import login, logout
 from backend.api.view import GraphQLEndpoint
+from backend.appointments.calendar import calendar_feed
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas")
@@ -49,6 +50,7 @@ def routes() -> list[BaseRoute]:
         Route("/auth/login", login, methods=["POST"]),
         Route("/auth/logout", logout, methods=["POST"]),
         Route("/healthz", health),
+        Route("/calendar/{token}.ics", calendar_feed, methods=["GET"]),
         Route("/explorer", _page("explorer.html")),
     ]
     assets = FRONTEND_DIST / "assets"

@@ -18,19 +18,23 @@ from strawberry.schema.config import StrawberryConfig
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
 from backend.api.extensions import ReadOnlyGuard, ServiceErrorCodes, should_mask_error
+from backend.appointments.mutations import AppointmentMutations
+from backend.appointments.queries import AppointmentQueries
 from backend.audit.queries import AuditQueries
 from backend.companies.mutations import CompanyMutations
 from backend.companies.queries import CompanyQueries
+from backend.contacts.mutations import ContactMutations
 from backend.core.scalars import SCALAR_MAP
 from backend.debtors.mutations import DebtorMutations
 from backend.debtors.queries import DebtorQueries
 from backend.entries.mutations import EntryMutations
 from backend.entries.queries import EntryQueries
-from backend.entries.types import FinancialEntry
+from backend.entries.types import FinancialEntry, OverdueEntry
 
 # One line per domain: the root types are the union of the domains' fields.
 QUERY_CLASSES: list[type[Any]] = [
     AccountQueries,
+    AppointmentQueries,
     AuditQueries,
     CompanyQueries,
     DebtorQueries,
@@ -38,11 +42,13 @@ QUERY_CLASSES: list[type[Any]] = [
 ]
 MUTATION_CLASSES: list[type[Any]] = [
     AccountMutations,
+    AppointmentMutations,
     CompanyMutations,
+    ContactMutations,
     DebtorMutations,
     EntryMutations,
 ]
-EXTRA_TYPES: list[type[Any]] = [FinancialEntry]  # interface implementations
+EXTRA_TYPES: list[type[Any]] = [FinancialEntry, OverdueEntry]  # interface implementations
 
 
 def _root(name: str, classes: list[type[Any]]) -> Any:

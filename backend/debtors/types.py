@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import strawberry
 
+from backend.core.context import Info
 from backend.core.enums import DebtorKind
 from backend.core.gql import gid
 from backend.core.validation import format_document, format_phone, format_postal_code
 from backend.debtors import models
+
+if TYPE_CHECKING:
+    from backend.appointments.types import Appointment
+    from backend.contacts.types import Contact
+    from backend.entries.connections import FinancialEntryConnection, OverdueEntryConnection
 
 DebtorKindEnum = strawberry.enum(DebtorKind, name="DebtorKind")
 
@@ -84,4 +92,48 @@ class Debtor:
             district=m.district,
             city=m.city,
             state=m.state,
+        )
+
+    # Débitos do Cliente and Lançamentos Financeiros (backend.entries, contacts, appointments):
+    # resolved in those domains, imported when called since they import this module.
+    @strawberry.field(description="Overdue entries with charges as of today, oldest due first.")
+    async def overdue_entries(
+        self,
+        info: Info,
+        company_id: strawberry.ID | None = None,
+        first: int | None = 50,
+        after: str | None = None,
+    ) -> Annotated[OverdueEntryConnection, strawberry.lazy("backend.entries.connections")]:
+        from backend.entries.connections import overdue_entries_of
+
+        return await overdue_entries_of(
+            info, self.model, company_id=company_id, first=first, after=after
+        )
+
+    @strawberry.field(description="Every entry, paid or not, latest due first (Lançamentos).")
+    async def entries(
+        self, info: Info, first: int | None = 50, after: str | None = None
+    ) -> Annotated[FinancialEntryConnection, strawberry.lazy("backend.entries.connections")]:
+        from backend.entries.connections import entries_of
+
+        return await entries_of(info, self.model, first=first, after=after)
+
+    @strawberry.field(description="Other people at the debtor (Contatos), by name.")
+    async def contacts(
+        self, info: Info
+    ) -> list[Annotated[Contact, strawberry.lazy("backend.contacts.types")]]:
+        from backend.contacts.loaders import load_contacts_by_debtor_id
+        from backend.contacts.types import Contact
+
+        found = await info.context.loaders.get(load_contacts_by_debtor_id).load(self.model.id)
+        return [Contact(model=c) for c in found]
+
+    @strawberry.field(description="Appointments (Agendamentos) in date and time order.")
+    async def appointments(
+        self, info: Info, include_done: bool | None = True
+    ) -> list[Annotated[Appointment, strawberry.lazy("backend.appointments.types")]]:
+        from backend.appointments.queries import debtor_appointments
+
+        return await debtor_appointments(
+            info, self.model.id, include_done=include_done is not False
         )

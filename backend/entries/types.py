@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from decimal import Decimal
 
@@ -15,7 +16,9 @@ from backend.core.periods import local_today
 from backend.debtors.loaders import load_debtors_by_id
 from backend.debtors.types import Debtor
 from backend.entries import models
+from backend.entries.charges import Charges
 from backend.entries.loaders import load_payments_by_entry_id
+from backend.entries.overdue import entry_charges
 
 EntryStatusEnum = strawberry.enum(EntryStatus, name="EntryStatus")
 PaymentMethodEnum = strawberry.enum(PaymentMethod, name="PaymentMethod")
@@ -114,11 +117,42 @@ class Payment:
     def created_at(self) -> dt.datetime:
         return self.model.created_at
 
+    @strawberry.field(description="Cash received: amount + lateFee + interest - discount.")
+    def received_amount(self) -> Decimal:
+        m = self.model
+        return from_cents(m.amount_cents + m.late_fee_cents + m.interest_cents - m.discount_cents)
+
     @strawberry.field(
         description="When the payment was undone; reversed payments count for nothing."
     )
     def reversed_at(self) -> dt.datetime | None:
         return self.model.reversed_at
+
+    @strawberry.field
+    def reversal_reason(self) -> str | None:
+        return self.model.reversal_reason
+
+
+async def load_charges(info: Info, entry: models.FinancialEntry) -> Charges:
+    """The entry's charges as of today in its company's zone (loaders: no query per entry)."""
+    loaders = info.context.loaders
+    company, debtor, payments = await asyncio.gather(
+        loaders.get(load_companies_by_id).load(entry.company_id),
+        loaders.get(load_debtors_by_id).load(entry.debtor_id),
+        loaders.get(load_payments_by_entry_id).load(entry.id),
+    )
+    assert company is not None  # foreign keys
+    assert debtor is not None
+    today = local_today(info.context.now(), company.time_zone)
+    return entry_charges(entry, company=company, debtor=debtor, payments=payments, today=today)
+
+
+@strawberry.type(description="Multa and juros of an entry as of today.")
+class EntryCharges:
+    days_overdue: int
+    late_fee: Decimal = strawberry.field(description="Multa, by the company's rule.")
+    interest: Decimal = strawberry.field(description="Juros de mora, pro rata by day.")
+    updated_amount: Decimal = strawberry.field(description="openAmount + lateFee + interest.")
 
 
 @strawberry.type(description="A receivable (Lançamento financeiro), paid or not.")
@@ -155,3 +189,46 @@ class FinancialEntry(Entry):
     @strawberry.field(description="The partner's own id for this entry.")
     def external_id(self) -> str | None:
         return self.model.external_id
+
+    @strawberry.field(description="Grows with every change; send it back as expectedVersion.")
+    def version(self) -> int:
+        return self.model.version
+
+    @strawberry.field
+    def cancelled_at(self) -> dt.datetime | None:
+        return self.model.cancelled_at
+
+    @strawberry.field
+    def cancel_reason(self) -> str | None:
+        return self.model.cancel_reason
+
+    @strawberry.field(description="Charges as of today: all zero unless the entry is overdue.")
+    async def charges(self, info: Info) -> EntryCharges:
+        c = await load_charges(info, self.model)
+        return EntryCharges(
+            days_overdue=c.days_overdue,
+            late_fee=c.late_fee,
+            interest=c.interest,
+            updated_amount=c.updated_amount,
+        )
+
+
+@strawberry.type(
+    description="An unpaid entry past its due date (Inadimplência), with charges as of today."
+)
+class OverdueEntry(Entry):
+    @strawberry.field(description="Calendar days since the due date, in the company's zone.")
+    async def days_overdue(self, info: Info) -> int:
+        return (await load_charges(info, self.model)).days_overdue
+
+    @strawberry.field(description="Multa, by the company's rule (at most 2 % for a consumer).")
+    async def late_fee(self, info: Info) -> Decimal:
+        return (await load_charges(info, self.model)).late_fee
+
+    @strawberry.field(description="Juros de mora, pro rata by day.")
+    async def interest(self, info: Info) -> Decimal:
+        return (await load_charges(info, self.model)).interest
+
+    @strawberry.field(description="openAmount + lateFee + interest.")
+    async def updated_amount(self, info: Info) -> Decimal:
+        return (await load_charges(info, self.model)).updated_amount

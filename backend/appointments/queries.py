@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+from strawberry.dataloader import DataLoader
+
+from backend.accounts.loaders import load_users_by_id
+from backend.appointments import services
+from backend.appointments.calendar import feed_path
+from backend.appointments.loaders import appointments_by_debtor
+from backend.appointments.models import Appointment as AppointmentModel
+from backend.appointments.types import Appointment
+from backend.core.context import Info
+
+
+async def debtor_appointments(
+    info: Info, debtor_id: int, *, include_done: bool
+) -> list[Appointment]:
+    """Debtor.appointments: batched across debtors, scoped to the caller."""
+    principal = info.context.principal
+    loader: DataLoader[tuple[int, bool], list[AppointmentModel]] = info.context.loaders.keyed(
+        "appointments.by_debtor", lambda: DataLoader(load_fn=appointments_by_debtor(principal))
+    )
+    return [Appointment(model=a) for a in await loader.load((debtor_id, include_done))]
+
+
+@strawberry.type
+class AppointmentQueries:
+    @strawberry.field(
+        description=(
+            "The logged-in user's appointments from `from` to `to` (inclusive, either open), "
+            "in date and time order; empty for an API token."
+        )
+    )
+    async def my_appointments(
+        self,
+        info: Info,
+        date_from: Annotated[dt.date | None, strawberry.argument(name="from")] = None,
+        date_to: Annotated[dt.date | None, strawberry.argument(name="to")] = None,
+        include_done: bool | None = False,
+    ) -> list[Appointment]:
+        principal = info.context.principal
+        if principal.user_id is None:
+            return []
+        found = await services.appointments_of_user(
+            principal,
+            principal.user_id,
+            date_from=date_from,
+            date_to=date_to,
+            include_done=bool(include_done),
+        )
+        return [Appointment(model=a) for a in found]
+
+    @strawberry.field(
+        description=(
+            "The secret address of the logged-in user's appointments as an iCalendar feed, to "
+            "subscribe to in a calendar app; null for an API token."
+        )
+    )
+    async def my_calendar_url(self, info: Info) -> str | None:
+        user_id = info.context.principal.user_id
+        if user_id is None:
+            return None
+        user = await info.context.loaders.get(load_users_by_id).load(user_id)
+        if user is None:
+            return None
+        path = feed_path(user.calendar_token)
+        request = info.context.request
+        return str(request.base_url).rstrip("/") + path if request is not None else path
