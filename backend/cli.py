@@ -105,12 +105,14 @@ def cmd_create_token(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from backend.app import create_app
+    from backend.app import BackgroundService, create_app
+    from backend.mailing.worker import mail_worker_service
 
     asyncio.run(database.migrate(settings.database_url))
     print(f"Cobranças em http://{settings.host}:{settings.port}")
+    services: list[BackgroundService] = [] if args.no_worker else [mail_worker_service]
     uvicorn.run(
-        create_app(settings),
+        create_app(settings, services=services),
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level.lower(),
@@ -119,14 +121,32 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.mailing.worker import run_worker
+
+    count = asyncio.run(run_worker(settings, drain=args.drain))
+    if args.drain:
+        print(f"E-mails processados: {count}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cobrancas", description="Cobranças: gestão de inadimplência."
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("serve", help="aplica as migrações e serve a aplicação").set_defaults(
-        func=cmd_serve
+    serve = sub.add_parser("serve", help="aplica as migrações e serve a aplicação")
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="não entrega e-mails neste processo (rode `cobrancas worker` à parte)",
     )
+    serve.set_defaults(func=cmd_serve)
+    worker = sub.add_parser("worker", help="entrega os e-mails da fila (vários podem rodar juntos)")
+    worker.add_argument(
+        "--drain", action="store_true", help="entrega o que está na fila agora e termina"
+    )
+    worker.set_defaults(func=cmd_worker)
     sub.add_parser("migrate", help="aplica as migrações pendentes").set_defaults(func=cmd_migrate)
     demo = sub.add_parser("demo", help="carrega dados de demonstração")
     demo.add_argument("--debtors", type=int, default=200)

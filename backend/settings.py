@@ -39,6 +39,12 @@ class Settings:
     mail_from: str = "cobranca@localhost"
     outbox_dir: str = "data/outbox"
     session_days: int = 14
+    # E-mail delivery (backend/mailing/README.md): attempts before FAILED, the first retry delay
+    # (each next one 4x longer), how long a worker holds a claimed e-mail, the idle poll.
+    mail_max_attempts: int = 6
+    mail_retry_base_seconds: int = 60
+    mail_lease_seconds: int = 300
+    mail_poll_seconds: int = 5
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -57,6 +63,12 @@ class Settings:
             mail_from=env.get("MAIL_FROM", defaults.mail_from),
             outbox_dir=env.get("OUTBOX_DIR", defaults.outbox_dir),
             session_days=_int(env, "SESSION_DAYS", defaults.session_days),
+            mail_max_attempts=_int(env, "MAIL_MAX_ATTEMPTS", defaults.mail_max_attempts),
+            mail_retry_base_seconds=_int(
+                env, "MAIL_RETRY_BASE_SECONDS", defaults.mail_retry_base_seconds
+            ),
+            mail_lease_seconds=_int(env, "MAIL_LEASE_SECONDS", defaults.mail_lease_seconds),
+            mail_poll_seconds=_int(env, "MAIL_POLL_SECONDS", defaults.mail_poll_seconds),
         )
         settings.validate()
         return settings
@@ -78,6 +90,16 @@ class Settings:
             raise SettingsError("WEEK_START must be 0 (Monday) .. 6 (Sunday)")
         if not self.database_url.startswith(("sqlite://", "postgres://", "postgresql://")):
             raise SettingsError("DATABASE_URL must be a sqlite:// or postgres:// URL")
+        if self.smtp_url and not self.smtp_url.startswith(
+            ("smtp://", "smtps://", "smtp+starttls://")
+        ):
+            raise SettingsError("SMTP_URL must start with smtp://, smtp+starttls:// or smtps://")
+        if "@" not in self.mail_from or any(c in self.mail_from for c in "\r\n,<> "):
+            raise SettingsError("MAIL_FROM must be a plain address, e.g. cobranca@example.com")
+        if not (1 <= self.mail_max_attempts <= 50 and self.mail_retry_base_seconds >= 1):
+            raise SettingsError("MAIL_MAX_ATTEMPTS must be 1..50, MAIL_RETRY_BASE_SECONDS >= 1")
+        if self.mail_lease_seconds < 30 or self.mail_poll_seconds < 1:
+            raise SettingsError("MAIL_LEASE_SECONDS must be >= 30 and MAIL_POLL_SECONDS >= 1")
 
     @property
     def is_postgres(self) -> bool:

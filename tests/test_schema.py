@@ -27,16 +27,6 @@ NOT_YET_BUILT = {
     "missing type CollectionSummary",
     "missing field Query.debtors",
     "missing field Query.collectionSummary",
-    # issue 5: collection e-mails
-    "missing type EmailStatus",
-    "missing type SentEmail",
-    "missing field Debtor.sentEmails",
-    "missing type SentEmailEdge",
-    "missing type SentEmailConnection",
-    "missing field Query.sentEmail",
-    "missing type SendCollectionEmailInput",
-    "missing type SendCollectionEmailPayload",
-    "missing field Mutation.sendCollectionEmail",
 }
 
 

@@ -30,6 +30,8 @@ from backend.debtors.queries import DebtorQueries
 from backend.entries.mutations import EntryMutations
 from backend.entries.queries import EntryQueries
 from backend.entries.types import FinancialEntry, OverdueEntry
+from backend.mailing.mutations import MailingMutations
+from backend.mailing.queries import MailingQueries
 
 # One line per domain: the root types are the union of the domains' fields.
 QUERY_CLASSES: list[type[Any]] = [
@@ -39,6 +41,7 @@ QUERY_CLASSES: list[type[Any]] = [
     CompanyQueries,
     DebtorQueries,
     EntryQueries,
+    MailingQueries,
 ]
 MUTATION_CLASSES: list[type[Any]] = [
     AccountMutations,
@@ -47,6 +50,7 @@ MUTATION_CLASSES: list[type[Any]] = [
     ContactMutations,
     DebtorMutations,
     EntryMutations,
+    MailingMutations,
 ]
 EXTRA_TYPES: list[type[Any]] = [FinancialEntry, OverdueEntry]  # interface implementations
 

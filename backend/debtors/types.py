@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from backend.appointments.types import Appointment
     from backend.contacts.types import Contact
     from backend.entries.connections import FinancialEntryConnection, OverdueEntryConnection
+    from backend.mailing.types import SentEmailConnection
 
 DebtorKindEnum = strawberry.enum(DebtorKind, name="DebtorKind")
 
@@ -80,6 +82,18 @@ class Debtor:
     @strawberry.field(description="The partner's own id for this debtor.")
     def external_id(self) -> str | None:
         return self.model.external_id
+
+    @strawberry.field(description="When a collection e-mail was last queued to this debtor.")
+    def last_emailed_at(self) -> dt.datetime | None:
+        return self.model.last_emailed_at
+
+    @strawberry.field(description="Collection e-mails from the caller's companies, newest first.")
+    async def sent_emails(
+        self, info: Info, first: int | None = 50, after: str | None = None
+    ) -> Annotated[SentEmailConnection, strawberry.lazy("backend.mailing.types")]:
+        from backend.mailing.queries import debtor_sent_emails
+
+        return await debtor_sent_emails(info, self.model.id, first, after)
 
     @strawberry.field
     def address(self) -> Address:

@@ -1,0 +1,226 @@
+"""Collection e-mails: queue (transactional outbox), retry, preview and read them.
+
+Nothing is sent inside a request: `send_collection_email` writes the SentEmail (QUEUED) and its
+audit event in one transaction and returns; the worker (worker.py) delivers it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from backend.audit.services import record
+from backend.core.enums import EmailStatus
+from backend.core.errors import ErrorCollector, FieldError, ServiceError, fail
+from backend.core.pagination import Page, PageRequest
+from backend.core.principal import Principal
+from backend.core.validation import check_text
+from backend.debtors.models import Debtor
+from backend.mailing.compose import (
+    MAX_KEY,
+    EmailRequest,
+    PreparedEmail,
+    Warning,
+    prepare_email,
+    recent_contact,
+)
+from backend.mailing.models import SentEmail
+from backend.mailing.worker import wake_workers
+
+__all__ = [
+    "EmailPreview",
+    "EmailRequest",
+    "Warning",
+    "debtor_sent_emails",
+    "get_sent_email",
+    "preview_collection_email",
+    "retry_email",
+    "send_collection_email",
+]
+
+
+@dataclass
+class EmailPreview:
+    to: list[str] = field(default_factory=list)
+    subject: str | None = None
+    body: str | None = None
+    html: str | None = None
+    text: str | None = None
+    warnings: list[Warning] = field(default_factory=list)
+    errors: list[FieldError] = field(default_factory=list)
+
+
+async def preview_collection_email(
+    *, principal: Principal, request: EmailRequest, now: dt.datetime, mail_from: str
+) -> EmailPreview:
+    """Exactly what `send_collection_email` would queue, or why it would refuse."""
+    try:
+        prepared = await prepare_email(
+            principal=principal, request=request, now=now, mail_from=mail_from
+        )
+    except ServiceError as exc:
+        return EmailPreview(errors=exc.errors)
+    rendered = prepared.rendered
+    return EmailPreview(
+        to=prepared.recipients,
+        subject=rendered.subject,
+        body=rendered.body,
+        html=rendered.html,
+        text=rendered.text,
+        warnings=prepared.warnings,
+    )
+
+
+async def send_collection_email(
+    *, principal: Principal, request: EmailRequest, now: dt.datetime, mail_from: str
+) -> SentEmail:
+    """Queue the e-mail; the same idempotency key again returns the first one, queuing nothing."""
+    principal.require_write()
+    # An invalid key skips the lookup; prepare_email reports it with the other problems.
+    key = check_text(ErrorCollector(), request.idempotency_key, label="", max_length=MAX_KEY)
+    if key and (existing := await _by_key(principal, key, request)) is not None:
+        return existing
+    prepared = await prepare_email(
+        principal=principal, request=request, now=now, mail_from=mail_from
+    )
+    _guard_recent_contact(prepared, request)
+    try:
+        async with in_transaction():
+            # The debtor's row serialises sends to one debtor: the guard and the key are
+            # checked again under the lock, against what a concurrent request just committed.
+            debtor = await Debtor.filter(id=prepared.debtor.id).select_for_update().get()
+            if key and (existing := await _by_key(principal, key, request)) is not None:
+                return existing
+            prepared.debtor = debtor
+            prepared.recently_contacted = recent_contact(debtor, prepared.company, now)
+            _guard_recent_contact(prepared, request)
+            email = await _queue(principal, prepared, request, now, mail_from)
+    except IntegrityError:
+        if key and (existing := await _by_key(principal, key, request)) is not None:
+            return existing
+        raise
+    wake_workers()
+    return email
+
+
+def _guard_recent_contact(prepared: PreparedEmail, request: EmailRequest) -> None:
+    warning = prepared.recently_contacted
+    if warning is not None and not request.confirm_recent_contact:
+        fail(warning.code, warning.message, "input", "confirmRecentContact")
+
+
+async def _queue(
+    principal: Principal,
+    prepared: PreparedEmail,
+    request: EmailRequest,
+    now: dt.datetime,
+    mail_from: str,
+) -> SentEmail:
+    rendered = prepared.rendered
+    email = await SentEmail.create(
+        debtor_id=prepared.debtor.id,
+        company_id=prepared.company.id,
+        recipients=prepared.recipients,
+        subject=rendered.subject,
+        body=rendered.body,
+        html=rendered.html,
+        text=rendered.text,
+        status=EmailStatus.QUEUED,
+        next_attempt_at=now,
+        idempotency_key=prepared.idempotency_key,
+        sent_by_id=principal.user_id,
+    )
+    # Stable across retries, so a copy delivered twice after a crash shows as the same message.
+    email.message_id = (
+        f"<sent-email-{email.id}.{uuid.uuid4().hex[:16]}@{mail_from.rpartition('@')[2]}>"
+    )
+    await email.save(update_fields=["message_id"])
+    prepared.debtor.last_emailed_at = now
+    await prepared.debtor.save(update_fields=["last_emailed_at"])
+    await record(
+        principal,
+        action="email.queue",
+        target_type="SentEmail",
+        target_id=email.id,
+        company_id=prepared.company.id,
+        details={
+            "debtor_id": prepared.debtor.id,
+            "to": prepared.recipients,
+            "subject": rendered.subject,
+            "confirmed_recent_contact": prepared.recently_contacted is not None,
+        },
+    )
+    return email
+
+
+async def _by_key(principal: Principal, key: str, request: EmailRequest) -> SentEmail | None:
+    existing = await SentEmail.get_or_none(idempotency_key=key)
+    if existing is None:
+        return None
+    if (
+        not principal.sees_company(existing.company_id)
+        or existing.company_id != request.company_id
+        or existing.debtor_id != request.debtor_id
+    ):
+        fail(
+            "IDEMPOTENCY_KEY_REUSED",
+            "Esta chave de idempotência já foi usada em outro envio.",
+            "input",
+            "idempotencyKey",
+        )
+    return existing
+
+
+async def retry_email(
+    *, principal: Principal, sent_email_id: int | None, now: dt.datetime
+) -> SentEmail:
+    """Queue a FAILED e-mail again, with a fresh round of attempts."""
+    principal.require_write()
+    email = await get_sent_email(principal, sent_email_id)
+    if email is None:
+        fail("NOT_FOUND", "E-mail não encontrado.", "input", "id")
+    if email.status != EmailStatus.FAILED:
+        fail("NOT_FAILED", "Só é possível reenviar um e-mail que falhou.", "input", "id")
+    async with in_transaction():
+        updated = await SentEmail.filter(id=email.id, status=EmailStatus.FAILED).update(
+            status=EmailStatus.QUEUED, attempts=0, next_attempt_at=now, lease_until=None
+        )
+        if not updated:  # someone retried it a moment ago
+            fail("NOT_FAILED", "Só é possível reenviar um e-mail que falhou.", "input", "id")
+        await record(
+            principal,
+            action="email.retry",
+            target_type="SentEmail",
+            target_id=email.id,
+            company_id=email.company_id,
+            details={"previous_attempts": email.attempts, "last_error": email.last_error},
+        )
+    wake_workers()
+    await email.refresh_from_db()
+    return email
+
+
+async def get_sent_email(principal: Principal, sent_email_id: int | None) -> SentEmail | None:
+    """The e-mail, or None when it does not exist or its company is out of reach."""
+    if sent_email_id is None:
+        return None
+    email = await SentEmail.get_or_none(id=sent_email_id)
+    if email is None or not principal.sees_company(email.company_id):
+        return None
+    return email
+
+
+async def debtor_sent_emails(
+    principal: Principal, debtor_id: int, page: PageRequest
+) -> Page[SentEmail]:
+    """The debtor's e-mails from the caller's companies, newest first."""
+    query = SentEmail.filter(debtor_id=debtor_id)
+    if principal.company_ids is not None:
+        query = query.filter(company_id__in=list(principal.company_ids))
+    total = await query.count()
+    items = await query.order_by("-queued_at", "-id").offset(page.offset).limit(page.limit)
+    return Page(items=items, offset=page.offset, total_count=total)

@@ -1,0 +1,107 @@
+"""What a debtor owes one company today: the overdue entries and totals an e-mail quotes.
+
+Only the sending company's entries: a collection e-mail from company A never reveals what the
+debtor owes company B. "Overdue" is due before today in the company's time zone; the updated
+amount adds the late fee and interest of `compute_charges` with the company's rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from backend.companies.models import Company
+from backend.core.enums import OPEN_STATUSES
+from backend.core.money import ZERO, from_cents
+from backend.core.periods import local_today
+from backend.core.validation import is_cpf
+from backend.debtors.models import Debtor
+from backend.entries.charges import ChargeRule, PaymentEvent, compute_charges
+from backend.entries.models import FinancialEntry, Payment
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueLine:
+    code: str
+    description: str
+    due_date: dt.date
+    open_amount: Decimal
+    days_overdue: int
+    updated_amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    today: dt.date
+    lines: list[OverdueLine]
+    total_open: Decimal
+    total_updated: Decimal
+
+    @property
+    def oldest_due_date(self) -> dt.date | None:
+        return self.lines[0].due_date if self.lines else None
+
+
+async def overdue_statement(*, company: Company, debtor: Debtor, now: dt.datetime) -> Statement:
+    today = local_today(now, company.time_zone)
+    entries = await FinancialEntry.filter(
+        company_id=company.id,
+        debtor_id=debtor.id,
+        status__in=list(OPEN_STATUSES),
+        due_date__lt=today,
+    ).order_by("due_date", "id")
+    payments: dict[int, list[Payment]] = defaultdict(list)
+    if entries:
+        for payment in await Payment.filter(
+            entry_id__in=[e.id for e in entries], reversed_at__isnull=True
+        ):
+            payments[payment.entry_id].append(payment)
+    rule = ChargeRule(
+        late_fee_percent=company.late_fee_percent,
+        monthly_interest_percent=company.monthly_interest_percent,
+    )
+    consumer = debtor.document is not None and is_cpf(debtor.document)
+    lines = []
+    for entry in entries:
+        charges = compute_charges(
+            amount=entry.amount,
+            due_date=entry.due_date,
+            payments=_payment_events(entry, payments[entry.id]),
+            as_of=today,
+            rule=rule,
+            consumer=consumer,
+        )
+        lines.append(
+            OverdueLine(
+                code=entry.code,
+                description=entry.description,
+                due_date=entry.due_date,
+                open_amount=charges.open_amount,
+                days_overdue=charges.days_overdue,
+                updated_amount=charges.updated_amount,
+            )
+        )
+    return Statement(
+        today=today,
+        lines=lines,
+        total_open=sum((line.open_amount for line in lines), ZERO),
+        total_updated=sum((line.updated_amount for line in lines), ZERO),
+    )
+
+
+def _payment_events(entry: FinancialEntry, payments: list[Payment]) -> list[PaymentEvent]:
+    """The entry's payments; `paid_cents` stays the authority on how much was paid.
+
+    An amount paid with no payment row behind it (imported already part-paid) is taken as paid
+    on the due date, so it lowers the open amount without inventing charges on it.
+    """
+    recorded = sum(p.amount_cents for p in payments)
+    if recorded > entry.paid_cents:  # rows disagree with the ledger: trust the ledger
+        return [PaymentEvent(paid_on=entry.due_date, principal=entry.paid_amount)]
+    events = [PaymentEvent(paid_on=p.paid_on, principal=p.amount) for p in payments]
+    if recorded < entry.paid_cents:
+        gap = from_cents(entry.paid_cents - recorded)
+        events.append(PaymentEvent(paid_on=entry.due_date, principal=gap))
+    return events

@@ -1,0 +1,311 @@
+"""The delivery worker: takes QUEUED e-mails from the outbox table and sends them.
+
+Several workers may run at once (in `cobrancas serve` and as `cobrancas worker`). A worker
+claims due rows in a short transaction (`FOR UPDATE SKIP LOCKED` on PostgreSQL), marks them
+SENDING with a lease and counts the attempt, commits, and only then talks to the SMTP server.
+Each claim bumps `attempts`, which doubles as a fencing token: a worker records the outcome
+only if the row still carries the attempt number it claimed, so a worker that lost its lease
+(it stalled past `lease_until` and another worker took the row) cannot overwrite the result.
+A worker that dies mid-send leaves the row SENDING; once the lease expires it is due again.
+See README.md in this folder for the guarantee this gives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import signal
+import weakref
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+
+from tortoise import Tortoise
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import F, Q
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from backend.companies.models import Company
+from backend.core.enums import EmailStatus
+from backend.mailing.models import SentEmail
+from backend.mailing.transport import DeliveryError, Outgoing, Transport, transport_for
+from backend.settings import Settings
+
+logger = logging.getLogger("cobrancas.mailing")
+Clock = Callable[[], dt.datetime]
+MAX_ERROR_LENGTH = 1000
+
+_wake_events: weakref.WeakSet[asyncio.Event] = weakref.WeakSet()
+
+
+def wake_workers() -> None:
+    """Tell the workers of this process that something was queued (others poll)."""
+    for event in list(_wake_events):
+        event.set()
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Exponential backoff: after failed attempt n the next waits base × factor^(n-1).
+
+    Defaults (MAIL_MAX_ATTEMPTS=6, MAIL_RETRY_BASE_SECONDS=60): retries after 1, 4, 16, 64
+    and 256 minutes, so FAILED about 5 h 41 min after the first attempt.
+    """
+
+    max_attempts: int = 6
+    base_delay: dt.timedelta = dt.timedelta(minutes=1)
+    factor: int = 4
+
+    def delay_after(self, attempt: int) -> dt.timedelta:
+        multiplier = int(self.factor ** max(attempt - 1, 0))
+        return self.base_delay * multiplier
+
+    def schedule(self) -> list[dt.timedelta]:
+        return [self.delay_after(n) for n in range(1, self.max_attempts)]
+
+
+def _due(now: dt.datetime) -> Q:
+    return Q(status=EmailStatus.QUEUED, next_attempt_at__lte=now) | Q(
+        status=EmailStatus.SENDING, lease_until__lt=now
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    email: SentEmail
+    attempt: int  # the fencing token: `attempts` as this claim set it
+
+
+class DeliveryWorker:
+    def __init__(
+        self,
+        transport: Transport,
+        *,
+        policy: RetryPolicy | None = None,
+        lease: dt.timedelta = dt.timedelta(minutes=5),
+        batch_size: int = 10,
+        clock: Clock = utc_now,
+        send_time: dt.timedelta = dt.timedelta(seconds=60),
+    ) -> None:
+        self.transport = transport
+        self.policy = policy or RetryPolicy()
+        self.lease = lease
+        self.batch_size = batch_size
+        self.clock = clock
+        # A message is sent only if its lease has this much left, so no other worker can
+        # take it over while the SMTP conversation is still going on.
+        self.send_time = min(send_time, lease / 2)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> DeliveryWorker:
+        return cls(
+            transport_for(settings),
+            policy=RetryPolicy(
+                max_attempts=settings.mail_max_attempts,
+                base_delay=dt.timedelta(seconds=settings.mail_retry_base_seconds),
+            ),
+            lease=dt.timedelta(seconds=settings.mail_lease_seconds),
+            clock=clock,
+        )
+
+    async def claim(self) -> list[Claim]:
+        now = self.clock()
+        if SentEmail._meta.db.capabilities.support_for_update:
+            async with in_transaction() as conn:
+                claimed = await self._claim(now, conn)
+        else:
+            # SQLite: no row locks, and a transaction that reads before it writes fails at
+            # once with "database is locked" when another process writes; each statement on
+            # its own waits its turn, and the compare-and-set below keeps claims exclusive.
+            claimed = await self._claim(now, None)
+        if not claimed:
+            return []
+        rows = await SentEmail.filter(id__in=claimed).order_by("next_attempt_at", "id")
+        return [Claim(email=row, attempt=row.attempts) for row in rows]
+
+    async def _claim(self, now: dt.datetime, conn: BaseDBAsyncClient | None) -> list[int]:
+        # Without row locks another worker may take every candidate first: look again, so
+        # an empty claim means "nothing due", not "lost a race" (which would end a drain).
+        for _ in range(5):
+            candidates = (
+                await SentEmail.filter(_due(now))
+                .order_by("next_attempt_at", "id")
+                .limit(self.batch_size)
+                .select_for_update(skip_locked=True)
+                .using_db(conn)
+                .only("id")  # not .values(): Tortoise drops FOR UPDATE from a values query
+            )
+            claimed = []
+            for email_id in (row.id for row in candidates):
+                # Compare-and-set: still due, so no other worker took it in the meantime.
+                updated = (
+                    await SentEmail.filter(_due(now), id=email_id)
+                    .using_db(conn)
+                    .update(
+                        status=EmailStatus.SENDING,
+                        lease_until=now + self.lease,
+                        attempts=F("attempts") + 1,
+                    )
+                )
+                if updated:
+                    claimed.append(email_id)
+            if claimed or not candidates:
+                return claimed
+        return []
+
+    async def run_once(self, stop: asyncio.Event | None = None) -> int:
+        """Claim one batch and deliver it; returns how many rows were claimed."""
+        claims = await self.claim()
+        if not claims:
+            return 0
+        companies = {
+            c.id: c for c in await Company.filter(id__in={c.email.company_id for c in claims})
+        }
+        try:
+            for claim in claims:
+                if stop is not None and stop.is_set():
+                    await self._release(claim)  # shutting down: leave it to the next worker
+                else:
+                    await self._deliver(claim, companies[claim.email.company_id])
+        finally:
+            await self.transport.close()
+        return len(claims)
+
+    async def drain(self, stop: asyncio.Event | None = None) -> int:
+        """Deliver until nothing is due now; returns how many rows were claimed in total."""
+        total = 0
+        while not (stop is not None and stop.is_set()) and (count := await self.run_once(stop)):
+            total += count
+        return total
+
+    async def run(self, stop: asyncio.Event, poll_interval: float = 5.0) -> None:
+        wake = asyncio.Event()
+        _wake_events.add(wake)
+        logger.info("Entrega de e-mails ativa: %s", self.transport.description)
+        while not stop.is_set():
+            try:
+                await self.drain(stop)
+            except Exception:  # the loop must survive a database hiccup
+                logger.exception("Falha no ciclo de entrega de e-mails")
+            wake.clear()
+            waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
+            await asyncio.wait(waiters, timeout=poll_interval, return_when="FIRST_COMPLETED")
+            for waiter in waiters:
+                waiter.cancel()
+
+    @staticmethod
+    def _mine(claim: Claim) -> QuerySet[SentEmail]:
+        """The row, only while it still carries this claim's attempt number."""
+        return SentEmail.filter(
+            id=claim.email.id, status=EmailStatus.SENDING, attempts=claim.attempt
+        )
+
+    async def _release(self, claim: Claim) -> None:
+        """Give a claimed row back unsent; the attempt does not count."""
+        await self._mine(claim).update(
+            status=EmailStatus.QUEUED, lease_until=None, attempts=F("attempts") - 1
+        )
+
+    async def _deliver(self, claim: Claim, company: Company) -> None:
+        email = claim.email
+        mine = self._mine(claim)
+        assert email.lease_until is not None
+        if self.clock() + self.send_time > email.lease_until:
+            await self._release(claim)  # too little lease left to finish a send safely
+            return
+        outgoing = Outgoing(
+            sent_email_id=email.id,
+            recipients=list(email.recipients),
+            subject=email.subject,
+            html=email.html,
+            text=email.text,
+            from_name=company.name,
+            reply_to=company.email,
+            message_id=email.message_id or f"<sent-email-{email.id}@localhost>",
+        )
+        try:
+            refused = await self.transport.send(outgoing)
+        except DeliveryError as exc:
+            await self._record_failure(claim, mine, str(exc), permanent=exc.permanent)
+            return
+        except Exception as exc:  # an unexpected bug must not leave the row SENDING forever
+            logger.exception("Erro inesperado ao enviar o e-mail %s", email.id)
+            await self._record_failure(claim, mine, f"Erro inesperado: {exc}", permanent=False)
+            return
+        note = f"Recusados pelo servidor: {', '.join(refused)}" if refused else None
+        if not await mine.update(
+            status=EmailStatus.SENT,
+            sent_at=self.clock(),
+            lease_until=None,
+            next_attempt_at=None,
+            last_error=note,
+        ):
+            logger.warning("E-mail %s enviado depois de perder a vez (lease expirado)", email.id)
+            return
+        logger.info("E-mail %s enviado para %s", email.id, ", ".join(email.recipients))
+
+    async def _record_failure(
+        self, claim: Claim, mine: QuerySet[SentEmail], error: str, *, permanent: bool
+    ) -> None:
+        email = claim.email
+        error = error[:MAX_ERROR_LENGTH]
+        if permanent or claim.attempt >= self.policy.max_attempts:
+            await mine.update(status=EmailStatus.FAILED, lease_until=None, last_error=error)
+            logger.error(
+                "E-mail %s falhou de vez (%s tentativas): %s", email.id, claim.attempt, error
+            )
+            return
+        retry_at = self.clock() + self.policy.delay_after(claim.attempt)
+        await mine.update(
+            status=EmailStatus.QUEUED, lease_until=None, next_attempt_at=retry_at, last_error=error
+        )
+        logger.warning(
+            "E-mail %s: tentativa %s falhou, nova tentativa às %s: %s",
+            email.id,
+            claim.attempt,
+            retry_at.isoformat(timespec="seconds"),
+            error,
+        )
+
+
+@contextlib.asynccontextmanager
+async def mail_worker_service(settings: Settings) -> AsyncIterator[None]:
+    """A BackgroundService for create_app: one worker running alongside the web server."""
+    worker = DeliveryWorker.from_settings(settings)
+    stop = asyncio.Event()
+    task = asyncio.create_task(worker.run(stop, poll_interval=settings.mail_poll_seconds))
+    try:
+        yield
+    finally:
+        stop.set()
+        try:
+            # Let a send in progress finish; after that its lease would redo it anyway.
+            await asyncio.wait_for(task, timeout=30)
+        except TimeoutError:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
+async def run_worker(settings: Settings, *, drain: bool = False) -> int:
+    """`cobrancas worker`: deliver until SIGINT/SIGTERM (or, with drain, until the queue is
+    empty); returns how many e-mails were claimed when draining."""
+    await Tortoise.init(config=settings.tortoise_config())
+    try:
+        worker = DeliveryWorker.from_settings(settings)
+        if drain:
+            return await worker.drain()
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await worker.run(stop, poll_interval=settings.mail_poll_seconds)
+        return 0
+    finally:
+        await Tortoise.close_connections()
