@@ -22,7 +22,8 @@ from backend.settings import Settings
 logger = logging.getLogger("cobrancas")
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
-# Background services started with the app (the e-mail worker registers itself here).
+# Background services run for the life of the app: `cobrancas serve` passes the e-mail worker
+# and the search summary's day roller.
 BackgroundService = Callable[[Settings], contextlib.AbstractAsyncContextManager[None]]
 
 

@@ -107,10 +107,14 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from backend.app import BackgroundService, create_app
     from backend.mailing.worker import mail_worker_service
+    from backend.search.roller import balance_roller
 
     asyncio.run(database.migrate(settings.database_url))
     print(f"Cobranças em http://{settings.host}:{settings.port}")
-    services: list[BackgroundService] = [] if args.no_worker else [mail_worker_service]
+    # The roller keeps the search's per-debtor summary current across midnight.
+    services: list[BackgroundService] = [balance_roller]
+    if not args.no_worker:
+        services.append(mail_worker_service)
     uvicorn.run(
         create_app(settings, services=services),
         host=settings.host,

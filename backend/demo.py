@@ -15,6 +15,7 @@ from backend.core.enums import DebtorKind, EntryStatus, PaymentMethod
 from backend.core.text import search_key
 from backend.debtors.models import Contact, Debtor
 from backend.entries.models import FinancialEntry, Payment
+from backend.search.balances import rebuild_balances
 
 FIRST_NAMES = [
     "João",
@@ -327,6 +328,8 @@ async def load_demo(
         ]
         await Payment.bulk_create(payments, batch_size=1000)
         progress(f"{len(entry_rows)} lançamentos, {len(payments)} pagamentos")
+    # bulk_create skips the model hooks that keep the search summary: recompute it whole.
+    await rebuild_balances()
     return {
         "companies": len(companies),
         "debtors": len(debtor_ids),

@@ -16,6 +16,7 @@ MODEL_MODULES = [
     "backend.appointments.models",
     "backend.mailing.models",
     "backend.audit.models",
+    "backend.search.models",
 ]
 
 

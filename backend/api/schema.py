@@ -6,6 +6,7 @@ from typing import Any
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -32,6 +33,7 @@ from backend.entries.queries import EntryQueries
 from backend.entries.types import FinancialEntry, OverdueEntry
 from backend.mailing.mutations import MailingMutations
 from backend.mailing.queries import MailingQueries
+from backend.search.queries import SearchQueries
 
 # One line per domain: the root types are the union of the domains' fields.
 QUERY_CLASSES: list[type[Any]] = [
@@ -42,6 +44,7 @@ QUERY_CLASSES: list[type[Any]] = [
     DebtorQueries,
     EntryQueries,
     MailingQueries,
+    SearchQueries,
 ]
 MUTATION_CLASSES: list[type[Any]] = [
     AccountMutations,
@@ -55,6 +58,14 @@ MUTATION_CLASSES: list[type[Any]] = [
 EXTRA_TYPES: list[type[Any]] = [FinancialEntry, OverdueEntry]  # interface implementations
 
 
+# The limiters' rule classes are made once: ValidationCache keys on the rules, and a new class
+# per request (what the limiter factories do) would make every request miss the cache.
+LIMIT_RULES = [
+    *QueryDepthLimiter(max_depth=12).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=30).validation_rules,
+]
+
+
 def _root(name: str, classes: list[type[Any]]) -> Any:
     return strawberry.type(type(name, tuple(classes), {}))
 
@@ -65,8 +76,7 @@ schema = strawberry.Schema(
     types=EXTRA_TYPES,
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
     extensions=[
-        lambda: QueryDepthLimiter(max_depth=12),
-        lambda: MaxAliasesLimiter(max_alias_count=30),
+        lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=4000),
         ParserCache,
         ValidationCache,

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from backend.contacts.types import Contact
     from backend.entries.connections import FinancialEntryConnection, OverdueEntryConnection
     from backend.mailing.types import SentEmailConnection
+    from backend.search.types import Balance
 
 DebtorKindEnum = strawberry.enum(DebtorKind, name="DebtorKind")
 
@@ -94,6 +95,14 @@ class Debtor:
         from backend.mailing.queries import debtor_sent_emails
 
         return await debtor_sent_emails(info, self.model.id, first, after)
+
+    @strawberry.field(description="Open balance of every overdue entry in the caller's companies.")
+    async def overdue_balance(
+        self, info: Info
+    ) -> Annotated[Balance, strawberry.lazy("backend.search.types")]:
+        from backend.search.types import overdue_balance
+
+        return await overdue_balance(info, self.model.id)
 
     @strawberry.field
     def address(self) -> Address:

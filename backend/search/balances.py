@@ -1,0 +1,161 @@
+"""Maintenance of the per-debtor overdue summary (`debtor_balance`, see search.models).
+
+One statement recomputes rows from `financial_entry` for a set of debtors: every write runs it
+for the debtor it touched (search.signals), the day roll for the debtors whose entries crossed a
+day or bucket boundary, a rebuild for all. Recomputing instead of adding deltas means a row can
+never drift: it is always what the plain aggregate says for `balance_state.as_of`.
+
+Concurrency on PostgreSQL: a write holds `balance_state` FOR SHARE and its debtor's row FOR NO
+KEY UPDATE before recomputing, so two writes for one debtor run one after the other (the second
+sees the first's entries), and the roll (FOR UPDATE on `balance_state`) waits for writes in
+flight. SQLite runs one writer at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from backend.search.aging import OVERDUE_BANDS
+from backend.search.sql import OPEN_CENTS, OPEN_ENTRY, Sql, as_date, connection
+
+logger = logging.getLogger("cobrancas.search")
+
+# Days overdue where an entry changes bucket: it becomes overdue (1), then 31, 61 and 91.
+BUCKET_STARTS = tuple(band.min_days or 0 for band in OVERDUE_BANDS)
+# Beyond this many days the roll's windows cover most entries: rebuilding is as cheap.
+MAX_ROLL_DAYS = 14
+_COLUMNS = (
+    "debtor_id, open_cents, entry_count, oldest_due, "
+    "b1_cents, b1_count, b2_cents, b2_count, b3_cents, b3_count, b4_cents, b4_count"
+)
+
+
+@dataclass(frozen=True)
+class RollResult:
+    as_of: dt.date
+    previous: dt.date | None
+    rebuilt: bool
+
+
+def _recompute(sql: Sql, as_of: dt.date, debtors: Callable[[Sql], str]) -> str:
+    """INSERT the summary rows of the debtors that `debtors` selects (a condition on alias e).
+
+    `debtors` writes its condition when called, so its placeholders come in statement order.
+    """
+    buckets = ", ".join(
+        band.sums(sql, as_of, f"b{index}") for index, band in enumerate(OVERDUE_BANDS, 1)
+    )
+    return (
+        f"INSERT INTO debtor_balance ({_COLUMNS}) "
+        f"SELECT e.debtor_id, SUM({OPEN_CENTS}), COUNT(*), MIN(e.due_date), {buckets} "
+        f"FROM financial_entry e WHERE {OPEN_ENTRY} AND e.due_date < {sql.param(as_of)} "
+        f"AND {debtors(sql)} GROUP BY e.debtor_id"
+    )
+
+
+async def _state(db: BaseDBAsyncClient, lock: str | None = None) -> dt.date | None:
+    sql = Sql(db)
+    suffix = f" FOR {lock}" if lock and sql.postgres else ""
+    rows = await sql.rows(f"SELECT as_of FROM balance_state WHERE id = 1{suffix}")
+    return as_date(rows[0]["as_of"]) if rows else None
+
+
+async def refresh_debtors(db: BaseDBAsyncClient, debtor_ids: Iterable[int]) -> None:
+    """Recompute the summary rows of these debtors, inside the caller's transaction `db`."""
+    ids = sorted(set(debtor_ids))
+    if not ids:
+        return
+    as_of = await _state(db, "SHARE")
+    if as_of is None:  # never built: readers use the plain query, nothing to keep right
+        return
+    lock = Sql(db)
+    if lock.postgres:
+        await lock.rows(
+            f"SELECT id FROM debtor WHERE id IN ({lock.params_list(ids)}) "
+            "ORDER BY id FOR NO KEY UPDATE"
+        )
+    delete = Sql(db)
+    await delete.rows(f"DELETE FROM debtor_balance WHERE debtor_id IN ({delete.params_list(ids)})")
+    insert = Sql(db)
+    await insert.rows(_recompute(insert, as_of, lambda q: f"e.debtor_id IN ({q.params_list(ids)})"))
+
+
+async def roll_balances(*, today: dt.date, rebuild: bool = False) -> RollResult:
+    """Bring the summary to `today`: a partial roll from a recent date, else a full rebuild.
+
+    `rebuild=True` recomputes every row even when the summary is already at `today`: after
+    writes that bypassed the model hooks (bulk loads).
+    """
+    async with in_transaction():
+        db = connection()
+        ensure = Sql(db)
+        await ensure.rows(
+            "INSERT INTO balance_state (id, as_of) VALUES (1, NULL) ON CONFLICT (id) DO NOTHING"
+        )
+        previous = await _state(db, "UPDATE")
+        if previous == today and not rebuild:
+            return RollResult(as_of=today, previous=previous, rebuilt=False)
+        rebuild = (
+            rebuild
+            or previous is None
+            or today < previous
+            or (today - previous).days > MAX_ROLL_DAYS
+        )
+        if rebuild:
+            await Sql(db).rows("DELETE FROM debtor_balance")
+            insert = Sql(db)
+            await insert.rows(_recompute(insert, today, lambda q: "1 = 1"))
+        else:
+            assert previous is not None
+            delete = Sql(db)
+            await delete.rows(
+                "DELETE FROM debtor_balance WHERE debtor_id IN "
+                f"({_crossing_debtors(delete, previous, today)})"
+            )
+            insert = Sql(db)
+            crossing = previous
+            await insert.rows(
+                _recompute(
+                    insert,
+                    today,
+                    lambda q: f"e.debtor_id IN ({_crossing_debtors(q, crossing, today)})",
+                )
+            )
+        update = Sql(db)
+        await update.rows(f"UPDATE balance_state SET as_of = {update.param(today)} WHERE id = 1")
+    logger.info("debtor balances rolled from %s to %s (rebuilt: %s)", previous, today, rebuild)
+    return RollResult(as_of=today, previous=previous, rebuilt=rebuild)
+
+
+def _crossing_debtors(sql: Sql, previous: dt.date, today: dt.date) -> str:
+    """Debtors with an unpaid entry that changes bucket between `previous` and `today`.
+
+    An entry due on d is n = as_of - d days overdue; it crosses the start s of a bucket when
+    previous - d < s <= today - d, that is when d lies in [previous - s + 1, today - s].
+    """
+    windows = " OR ".join(
+        f"(x.due_date >= {sql.param(previous - dt.timedelta(days=s - 1))} "
+        f"AND x.due_date <= {sql.param(today - dt.timedelta(days=s))})"
+        for s in BUCKET_STARTS
+    )
+    open_x = OPEN_ENTRY.replace("e.", "x.")
+    return f"SELECT x.debtor_id FROM financial_entry x WHERE {open_x} AND ({windows})"
+
+
+async def rebuild_balances() -> dt.date | None:
+    """Recompute every row for the summary's current date (nothing before the first roll)."""
+    as_of = await balances_as_of()
+    if as_of is not None:
+        await roll_balances(today=as_of, rebuild=True)
+    return as_of
+
+
+async def balances_as_of(db: BaseDBAsyncClient | None = None) -> dt.date | None:
+    """The date the summary describes (None before the first roll)."""
+    return await _state(db or connection())

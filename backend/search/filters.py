@@ -1,0 +1,132 @@
+"""The debtor search filter: validated once, then resolved to what the SQL needs.
+
+"Today" is a calendar date in one time zone per request: the filter company's zone when the
+search is limited to a company, else the installation's (`Settings.time_zone`). A list that
+spans companies in different zones therefore rolls to the next day at the installation's
+midnight, not at each company's; Brazil's zones are at most two hours apart, and one date per
+request keeps every figure of a page (balances, totals, buckets) about the same set of entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from backend.companies.services import get_company
+from backend.core.enums import DebtorKind
+from backend.core.errors import ErrorCollector, ServiceError
+from backend.core.periods import DueRange, Period, due_range, local_today
+from backend.core.principal import Principal
+from backend.core.text import clean, digits, search_key
+from backend.settings import Settings
+
+MAX_SEARCH_LENGTH = 200
+MAX_SEARCH_TERMS = 8
+# Digits with the punctuation people type in a CPF or CNPJ: "529.982.247-25", "11.222.333/0001-81".
+_DOCUMENT_INPUT = re.compile(r"[\d\s./-]+")
+_FILTER_PATH = ("filter",)
+
+
+@dataclass(frozen=True)
+class DebtorFilterData:
+    """The search as the user typed it (the contract's DebtorFilter, ids already decoded)."""
+
+    search: str | None = None
+    company_id: int | None = None
+    kind: DebtorKind | None = None
+    period: Period = Period.OVERDUE
+    due_from: dt.date | None = None
+    due_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ResolvedFilter:
+    """What the SQL filters on: unpaid entries due in `due`, of debtors matching the rest."""
+
+    today: dt.date
+    period: Period
+    due: DueRange
+    company_id: int | None
+    scope: frozenset[int] | None  # the principal's companies, None: all
+    kind: DebtorKind | None
+    name_terms: tuple[str, ...]  # each a substring of Debtor.search_key
+    document_prefix: str | None  # CPF/CNPJ digits the document starts with
+
+    @property
+    def filters_debtors(self) -> bool:
+        return bool(self.kind or self.name_terms or self.document_prefix)
+
+
+def company_not_found(errors: ErrorCollector) -> None:
+    errors.add("NOT_FOUND", "Empresa não encontrada.", "companyId")
+
+
+def parse_search(text: str | None) -> tuple[tuple[str, ...], str | None]:
+    """(name terms, document prefix): digits with CPF/CNPJ punctuation search the document.
+
+    A name matches when it contains every term, so "joao conceicao" finds
+    "João da Conceição"; any substring of a name is found this way too.
+    """
+    cleaned = clean(text)
+    if cleaned is None:
+        return (), None
+    if _DOCUMENT_INPUT.fullmatch(cleaned) and any(c.isdigit() for c in cleaned):
+        return (), digits(cleaned)
+    terms = dict.fromkeys(search_key(cleaned).split())  # ordered, without repeats
+    return tuple(terms)[:MAX_SEARCH_TERMS], None
+
+
+async def resolve_filter(
+    *,
+    principal: Principal,
+    settings: Settings,
+    now: dt.datetime,
+    data: DebtorFilterData | None,
+    company_id_given: bool = False,
+) -> ResolvedFilter:
+    """Validate every part of the filter (all problems at once), then resolve it.
+
+    `company_id_given` with `data.company_id` None means the client sent an id that does not
+    decode: it is answered exactly like an unknown or out-of-scope company.
+    """
+    data = data or DebtorFilterData()
+    errors = ErrorCollector(prefix=_FILTER_PATH)
+    if data.search is not None and len(data.search) > MAX_SEARCH_LENGTH:
+        errors.add(
+            "TOO_LONG",
+            f"A pesquisa deve ter no máximo {MAX_SEARCH_LENGTH} caracteres.",
+            "search",
+        )
+    zone = settings.time_zone
+    if data.company_id is not None or company_id_given:
+        company = await get_company(principal, data.company_id)
+        if company is None:
+            company_not_found(errors)
+        else:
+            zone = company.time_zone
+    today = local_today(now, zone)
+    due: DueRange | None = None
+    try:
+        due = due_range(
+            data.period,
+            today=today,
+            week_start=settings.week_start,
+            due_from=data.due_from,
+            due_to=data.due_to,
+        )
+    except ServiceError as exc:
+        errors.extend(exc.errors)
+    errors.raise_if_any()
+    assert due is not None
+    name_terms, document_prefix = parse_search(data.search)
+    return ResolvedFilter(
+        today=today,
+        period=data.period,
+        due=due,
+        company_id=data.company_id,
+        scope=principal.company_ids,
+        kind=data.kind,
+        name_terms=name_terms,
+        document_prefix=document_prefix,
+    )

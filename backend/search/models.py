@@ -1,0 +1,48 @@
+"""The per-debtor overdue summary that answers the home screen's default list at 1M entries.
+
+A row exists for each debtor with unpaid entries due before `BalanceState.as_of` and holds
+what the plain aggregate over `financial_entry` would say on that date. Writes keep it right
+in their own transaction (backend.search.signals), a day roll moves it to the next local date
+(backend.search.balances.roll_balances), and readers use it only when `as_of` is today.
+"""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class DebtorBalance(Model):
+    """Open overdue amount of one debtor across every company, with ageing buckets."""
+
+    debtor_id = fields.IntField(primary_key=True, generated=False)
+    open_cents = fields.BigIntField()
+    entry_count = fields.IntField()
+    oldest_due = fields.DateField()
+    # Ageing by days overdue: 1-30, 31-60, 61-90 and more than 90.
+    b1_cents = fields.BigIntField()
+    b1_count = fields.IntField()
+    b2_cents = fields.BigIntField()
+    b2_count = fields.IntField()
+    b3_cents = fields.BigIntField()
+    b3_count = fields.IntField()
+    b4_cents = fields.BigIntField()
+    b4_count = fields.IntField()
+
+    class Meta:
+        table = "debtor_balance"
+
+
+class BalanceState(Model):
+    """One row (id 1): the local date the summary describes, null before the first roll."""
+
+    id = fields.IntField(primary_key=True, generated=False)
+    as_of = fields.DateField(null=True)
+
+    class Meta:
+        table = "balance_state"
+
+
+# Importing the models registers the write hooks, so every process that loads them keeps the
+# summary right (Tortoise imports this module from Settings' MODEL_MODULES).
+import backend.search.signals  # noqa: E402, F401

@@ -1,0 +1,110 @@
+"""Hand-written SQL for both engines: placeholders, value conversion and the search conditions.
+
+The search is a few aggregates that Tortoise's query builder cannot express well (a CTE read
+twice, covering partial indexes whose predicate the query must repeat word for word), so it is
+written here once for SQLite and PostgreSQL. Every value goes through `Sql.param`: no user text
+is ever formatted into a statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from backend.search.filters import ResolvedFilter
+
+# The predicate of the partial indexes on financial_entry (migrations/0002_search): a query
+# uses them only when it states the same condition, so every entry query says exactly this.
+OPEN_ENTRY = "e.status IN ('OPEN', 'PARTIALLY_PAID')"
+OPEN_CENTS = "(e.amount_cents - e.paid_cents)"
+
+
+def connection() -> BaseDBAsyncClient:
+    """The default connection, or the caller's transaction when one is open."""
+    db: BaseDBAsyncClient = connections.get("default")
+    return db
+
+
+def is_postgres(db: BaseDBAsyncClient) -> bool:
+    return str(db.capabilities.dialect) == "postgres"
+
+
+class Sql:
+    """Collects parameters in the order their placeholders appear in the statement."""
+
+    def __init__(self, db: BaseDBAsyncClient) -> None:
+        self.db = db
+        self.postgres = is_postgres(db)
+        self.params: list[Any] = []
+
+    def param(self, value: Any) -> str:
+        if not self.postgres and isinstance(value, dt.date):
+            value = value.isoformat()  # how Tortoise stores dates on SQLite
+        self.params.append(value)
+        return f"${len(self.params)}" if self.postgres else "?"
+
+    def params_list(self, values: list[int]) -> str:
+        return ", ".join(self.param(v) for v in values) if values else "NULL"
+
+    async def rows(self, statement: str) -> list[dict[str, Any]]:
+        return await self.db.execute_query_dict(statement, self.params)
+
+
+def entry_conditions(sql: Sql, f: ResolvedFilter) -> str:
+    """Unpaid entries due in the period, in the filter's company and the principal's scope."""
+    parts = [OPEN_ENTRY]
+    if f.due.start is not None:
+        parts.append(f"e.due_date >= {sql.param(f.due.start)}")
+    if f.due.end is not None:
+        parts.append(f"e.due_date <= {sql.param(f.due.end)}")
+    if f.company_id is not None:
+        parts.append(f"e.company_id = {sql.param(f.company_id)}")
+    if f.scope is not None:
+        parts.append(f"e.company_id IN ({sql.params_list(sorted(f.scope))})")
+    return " AND ".join(parts)
+
+
+def debtor_conditions(sql: Sql, f: ResolvedFilter, alias: str = "d") -> str:
+    """Conditions on the debtor row (alias `d`); "1 = 1" when the filter has none."""
+    parts: list[str] = []
+    if f.kind is not None:
+        parts.append(f"{alias}.kind = {sql.param(f.kind.value)}")
+    for term in f.name_terms:
+        parts.append(f"{alias}.search_key LIKE {sql.param(like_pattern(term))} ESCAPE '\\'")
+    if f.document_prefix is not None:
+        low, high = prefix_bounds(f.document_prefix)
+        parts.append(f"{alias}.document >= {sql.param(low)}")
+        if high is not None:
+            parts.append(f"{alias}.document < {sql.param(high)}")
+    return " AND ".join(parts) or "1 = 1"
+
+
+def like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def prefix_bounds(prefix: str) -> tuple[str, str | None]:
+    """Strings of digits starting with `prefix` lie in [low, high): a range any B-tree serves.
+
+    Incrementing the prefix as a number keeps both bounds made of digits, which every collation
+    orders the same way (LIKE 'p%' would need a pattern-ops index on PostgreSQL).
+    """
+    stripped = prefix.rstrip("9")
+    if not stripped:
+        return prefix, None
+    return prefix, stripped[:-1] + str(int(stripped[-1]) + 1)
+
+
+def as_int(value: Any) -> int:
+    """SUM over BIGINT is NUMERIC on PostgreSQL (Decimal) and an int on SQLite."""
+    return 0 if value is None else int(value)
+
+
+def as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))

@@ -1,0 +1,155 @@
+"""The search's SQL: one statement per answer, on the entries or on the per-debtor summary.
+
+Every page statement returns the page rows *and* the totals of the whole result (a LEFT JOIN
+on a one-row totals set, so a page past the end still carries them). Statements on the summary
+also return `balance_state.as_of`, read in the same snapshot as the rows: the caller keeps the
+answer only when it describes today, else asks the entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+
+from backend.core.pagination import PageRequest
+from backend.search.aging import AGING, OVERDUE_BANDS
+from backend.search.filters import ResolvedFilter
+from backend.search.sql import OPEN_CENTS, Sql, debtor_conditions, entry_conditions
+
+AS_OF = "(SELECT s.as_of FROM balance_state s WHERE s.id = 1) AS as_of"
+Groups = Callable[[Sql, ResolvedFilter], str]
+
+
+class DebtorOrder(StrEnum):
+    OPEN_AMOUNT_DESC = "OPEN_AMOUNT_DESC"
+    OPEN_AMOUNT_ASC = "OPEN_AMOUNT_ASC"
+    OLDEST_DUE_ASC = "OLDEST_DUE_ASC"
+    NAME_ASC = "NAME_ASC"
+
+
+def order_by(order: DebtorOrder, table: str, name: str = "d.search_key") -> str:
+    """Each order with the debtor as tie-break, so pages never overlap or skip."""
+    match order:
+        case DebtorOrder.OPEN_AMOUNT_DESC:
+            return f"{table}.open_cents DESC, {table}.debtor_id"
+        case DebtorOrder.OPEN_AMOUNT_ASC:
+            return f"{table}.open_cents, {table}.debtor_id"
+        case DebtorOrder.OLDEST_DUE_ASC:
+            return f"{table}.oldest_due, {table}.debtor_id"
+        case DebtorOrder.NAME_ASC:
+            return f"{name}, {table}.debtor_id"
+
+
+def _page_and_totals(
+    sql: Sql,
+    order: DebtorOrder,
+    page: PageRequest,
+    *,
+    ctes: str,
+    source: str,
+    as_of: bool,
+) -> str:
+    by_name = order is DebtorOrder.NAME_ASC
+    name = ", d.search_key AS sort_name" if by_name else ""
+    join = " JOIN debtor d ON d.id = r.debtor_id" if by_name else ""
+    return (
+        f"WITH {ctes}"
+        "p AS (SELECT r.debtor_id, r.open_cents, r.entry_count, r.oldest_due"
+        f"{name} FROM {source} r{join} ORDER BY {order_by(order, 'r')} "
+        f"LIMIT {sql.param(page.limit)} OFFSET {sql.param(page.offset)}), "
+        # Only what the connection shows: every extra SUM costs ~1.5 ms per 100k rows.
+        f"t AS (SELECT COUNT(*) AS debtors, SUM(r.open_cents) AS cents FROM {source} r) "
+        "SELECT p.debtor_id, p.open_cents, p.entry_count, p.oldest_due, "
+        f"t.debtors, t.cents{', ' + AS_OF if as_of else ''} "
+        f"FROM t LEFT JOIN p ON 1 = 1 ORDER BY {order_by(order, 'p', 'p.sort_name')}"
+    )
+
+
+def grouped_page(
+    sql: Sql, f: ResolvedFilter, order: DebtorOrder, page: PageRequest, groups: Groups
+) -> str:
+    """The matching debtors are computed once (CTE g) and read twice: page and totals.
+
+    Measured at 1M entries, this beats window functions over the same groups on both engines.
+    With `summary_matches` the statement also reads the summary's as_of.
+    """
+    return _page_and_totals(
+        sql,
+        order,
+        page,
+        ctes=f"g AS ({groups(sql, f)}), ",
+        source="g",
+        as_of=groups is summary_matches,
+    )
+
+
+def summary_page(sql: Sql, order: DebtorOrder, page: PageRequest) -> str:
+    """The whole summary: the page walks an index of the order, the totals scan the table."""
+    return _page_and_totals(
+        sql,
+        order,
+        page,
+        ctes="",
+        source="debtor_balance",
+        as_of=True,
+    )
+
+
+def entries_from(sql: Sql, f: ResolvedFilter) -> str:
+    """FROM and WHERE over the unpaid entries the filter selects.
+
+    SQLite's planner, given statistics, reads a bounded due range through (status, due_date)
+    and fetches every row from the table (150 ms for two months at 1M entries); the covering
+    partial index answers it in 25 ms, so it is named. An open-ended range (overdue) streams
+    best through the debtor-ordered index SQLite picks itself; a company or a debtor filter
+    narrows the rows enough that its own choice is right.
+    """
+    hint = ""
+    if not sql.postgres and f.due.start is not None and f.company_id is None:
+        hint = "" if f.filters_debtors else " INDEXED BY entry_open_due"
+    where = entry_conditions(sql, f)
+    if f.filters_debtors:
+        where += (
+            f" AND e.debtor_id IN (SELECT d.id FROM debtor d WHERE {debtor_conditions(sql, f)})"
+        )
+    return f"FROM financial_entry e{hint} WHERE {where}"
+
+
+def entries_groups(sql: Sql, f: ResolvedFilter) -> str:
+    """One row per debtor with unpaid entries matching the filter."""
+    return (
+        f"SELECT e.debtor_id AS debtor_id, CAST(SUM({OPEN_CENTS}) AS BIGINT) AS open_cents, "
+        "COUNT(*) AS entry_count, MIN(e.due_date) AS oldest_due "
+        f"{entries_from(sql, f)} GROUP BY e.debtor_id"
+    )
+
+
+def summary_matches(sql: Sql, f: ResolvedFilter) -> str:
+    """The summary rows of the debtors the filter's search and kind select."""
+    return (
+        "SELECT b.debtor_id, b.open_cents, b.entry_count, b.oldest_due FROM debtor_balance b "
+        f"JOIN debtor d ON d.id = b.debtor_id WHERE {debtor_conditions(sql, f)}"
+    )
+
+
+def entries_buckets(sql: Sql, f: ResolvedFilter) -> str:
+    """Totals and ageing of the entries (bucket columns a0..a4)."""
+    sums = ", ".join(band.sums(sql, f.today, f"a{i}") for i, band in enumerate(AGING))
+    return (
+        "SELECT COUNT(DISTINCT e.debtor_id) AS debtors, COUNT(*) AS entries, "
+        f"SUM({OPEN_CENTS}) AS cents, {sums} {entries_from(sql, f)}"
+    )
+
+
+def summary_buckets(sql: Sql, f: ResolvedFilter) -> str:
+    """Debtors and ageing from the summary (bucket columns b1..b4), with its as_of."""
+    sums = ", ".join(
+        f"SUM(b.b{i}_cents) AS b{i}_cents, SUM(b.b{i}_count) AS b{i}_count"
+        for i in range(1, len(OVERDUE_BANDS) + 1)
+    )
+    source = "FROM debtor_balance b"
+    if f.filters_debtors:
+        source += f" JOIN debtor d ON d.id = b.debtor_id WHERE {debtor_conditions(sql, f)}"
+    # No SUM of the totals: every overdue entry is in exactly one bucket, so the caller adds
+    # the buckets up (two aggregates fewer over ~100k rows).
+    return f"SELECT COUNT(*) AS debtors, {sums}, {AS_OF} {source}"

@@ -1,0 +1,142 @@
+"""The results as Markdown: the machine, the data, the table, and what explains the figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bench.measure import Timing
+from bench.run import EngineResult, Options
+
+TARGET_P95_MS = 50.0
+TARGET_RATIO = 2.0
+
+
+def _ms(timing: Timing | None) -> str:
+    if timing is None:
+        return "–"
+    return f"{timing.p50:.1f} / {timing.p95:.1f}"
+
+
+def _ratio(graphql: Timing | None, raw: Timing | None) -> str:
+    if graphql is None or raw is None:
+        return "–"
+    return f"{graphql.p50 / raw.p50:.1f}×"
+
+
+def _verdict(result: EngineResult) -> list[str]:
+    lines = []
+    for r in result.cases:
+        if not r.case.target:
+            lines.append(f"- {result.engine}, {r.case.title}: informativo, fora das metas")
+            continue
+        misses = []
+        if r.graphql.p95 > TARGET_P95_MS:
+            misses.append(f"p95 {r.graphql.p95:.0f} ms > {TARGET_P95_MS:.0f} ms")
+        ratio = r.graphql.p50 / r.raw.p50
+        if ratio > TARGET_RATIO:
+            misses.append(f"{ratio:.2f}× o bruto")
+        state = "**não atinge**: " + "; ".join(misses) if misses else "atinge as metas"
+        lines.append(f"- {result.engine}, {r.case.title}: {state}")
+    return lines
+
+
+def render(
+    results: list[EngineResult],
+    options: Options,
+    machine: list[tuple[str, str]],
+    started: dt.datetime,
+) -> str:
+    out = [
+        f"# Benchmark da Pesquisa de Inadimplências — {options.size.name}",
+        "",
+        f"Executado em {started:%Y-%m-%d %H:%M} UTC com `python -m bench` "
+        f"(tamanho {options.size.name}: {options.size.debtors:,} devedores, "
+        f"{options.size.entries:,} lançamentos, semente {options.seed}; "
+        f"{options.iterations} medições após {options.warmup} de aquecimento, um usuário).",
+        "",
+        "## Máquina",
+        "",
+        *(f"- {label}: {value}" for label, value in machine),
+        "",
+        "## Dados",
+        "",
+    ]
+    for result in results:
+        load = (
+            f"gerados e carregados em {result.load_seconds:.0f} s"
+            if result.load_seconds is not None
+            else "reaproveitados de uma execução anterior"
+        )
+        roll = "reconstrução completa" if result.rebuilt else "virada incremental/nenhuma"
+        out.append(
+            f"- **{result.engine}**: {load}; resumo por devedor em {result.roll_seconds:.2f} s "
+            f"({roll}); " + "; ".join(f"{label}: {value}" for label, value in result.stats)
+        )
+    out += [
+        "",
+        "## Resultados (ms, p50 / p95)",
+        "",
+        "GraphQL: a página de 25 devedores com saldos e totais (ou o collectionSummary). "
+        "Em processo: `schema.execute` com um `Context` + JSON. HTTP: uvicorn em subprocesso, "
+        "token de API, httpx no mesmo host. Bruto: o mesmo JSON (conferido byte a byte como "
+        "objeto) por SQL escrito à mão + orjson, pelo driver (asyncpg / sqlite3), em processo "
+        "e por HTTP no mesmo servidor. Razão = GraphQL p50 / bruto p50.",
+        "",
+        "| caso | banco | GraphQL | bruto | razão | GraphQL HTTP | bruto HTTP | razão HTTP |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        for r in result.cases:
+            out.append(
+                f"| {r.case.title} | {result.engine} | {_ms(r.graphql)} | {_ms(r.raw)} | "
+                f"{_ratio(r.graphql, r.raw)} | {_ms(r.graphql_http)} | {_ms(r.raw_http)} | "
+                f"{_ratio(r.graphql_http, r.raw_http)} |"
+            )
+    out += [
+        "",
+        f"## Metas (p95 ≤ {TARGET_P95_MS:.0f} ms em processo; "
+        f"GraphQL ≤ {TARGET_RATIO:.0f}× o bruto)",
+        "",
+    ]
+    for result in results:
+        out += _verdict(result)
+    out += ["", "## O que explica os números", ""]
+    for result in results:
+        out += [f"### {result.engine}", ""]
+        for r in result.cases:
+            total = sum(s.median_ms for s in r.statements)
+            out += [
+                f"**{r.case.title}** — {len(r.statements)} comandos SQL, "
+                f"{total:.1f} ms no driver (mediana de cada), GraphQL p50 {r.graphql.p50:.1f} ms:",
+                "",
+            ]
+            for s in r.statements:
+                out += [
+                    "<details><summary>"
+                    f"{s.median_ms:.2f} ms — <code>{_short(s.sql)}</code></summary>",
+                    "",
+                    "```",
+                    s.sql,
+                    "",
+                    s.plan,
+                    "```",
+                    "</details>",
+                    "",
+                ]
+        for key, text in result.profiles:
+            out += [
+                f"Perfil do caso `{key}`, o de maior razão GraphQL/bruto (cProfile, 20 execuções "
+                "em processo, por tempo próprio; `poll` é a espera pelo banco):",
+                "",
+                "```",
+                text,
+                "```",
+                "",
+            ]
+    return "\n".join(out) + "\n"
+
+
+def _short(sql: str, limit: int = 90) -> str:
+    flat = " ".join(sql.split())
+    text = flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return text.replace("<", "&lt;").replace(">", "&gt;")
