@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
-from tortoise import connections
+import os
+from pathlib import Path
 
-from backend.database import pending_model_changes
+import asyncpg
+from tortoise import Tortoise, connections
+from tortoise.migrations.api import migrate as migrate_api
+
+from backend.database import migrate, pending_model_changes
+from backend.settings import tortoise_config
+
+PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+
+
+async def _fresh_postgres(name: str) -> str:
+    database = f"cobrancas_{name}_{os.getpid()}"
+    admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
+        await admin.execute(f'CREATE DATABASE "{database}"')
+    finally:
+        await admin.close()
+    return f"{PG_SERVER}/{database}"
+
+
+async def _drop_postgres(url: str) -> None:
+    admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
 
 TABLES = {
     "company",
@@ -59,3 +87,41 @@ async def test_migrations_build_every_table_and_index(database_url: str) -> None
 
 async def test_models_have_no_changes_without_a_migration() -> None:
     assert await pending_model_changes() == [], "run `make migrations` and commit the file"
+
+
+async def test_0004_keeps_appointment_times_and_indexes(tmp_path: Path) -> None:
+    """Upgrading a database that already has appointments keeps their wall-clock times."""
+    for url in (f"sqlite://{tmp_path / 'upgrade.sqlite3'}", await _fresh_postgres("upgrade")):
+        await migrate_api(config=tortoise_config(url), target="models.0003_search_plan_cache")
+        conn = connections.get("default")
+        await conn.execute_script(
+            "INSERT INTO debtor (kind, name, search_key, created_at, updated_at) "
+            "VALUES ('CUSTOMER', 'Ana', 'ana', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+            "INSERT INTO app_user (name, email, password_hash, role, is_active, all_companies,"
+            " calendar_token, created_at) VALUES ('U', 'u@example.com', 'x', 'ADMIN', TRUE, TRUE,"
+            " 't', CURRENT_TIMESTAMP);"
+            "INSERT INTO appointment (debtor_id, responsible_id, scheduled_date, scheduled_time,"
+            " notes, done, created_at, updated_at) VALUES (1, 1, '2026-12-01', '09:30:00+00:00',"
+            " 'ligar', FALSE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);"
+        )
+        await Tortoise.close_connections()
+        await migrate(url)
+        await Tortoise.init(config=tortoise_config(url))
+        try:
+            conn = connections.get("default")
+            rows = await conn.execute_query_dict("SELECT scheduled_time FROM appointment")
+            assert rows == [{"scheduled_time": "09:30"}]
+            if url.startswith("sqlite"):
+                indexes = await conn.execute_query_dict(
+                    "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='appointment'"
+                )
+            else:
+                indexes = await conn.execute_query_dict(
+                    "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'appointment'"
+                )
+            names = {i["name"] for i in indexes}
+            assert {"idx_appointment_respons_9d51b3", "idx_appointment_debtor__11a429"} <= names
+        finally:
+            await Tortoise.close_connections()
+            if not url.startswith("sqlite"):
+                await _drop_postgres(url)

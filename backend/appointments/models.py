@@ -28,7 +28,9 @@ class Appointment(Model):
     )
     responsible_id: int
     scheduled_date = fields.DateField()
-    scheduled_time = fields.TimeField()
+    # The company's wall clock, "HH:MM": a time of day, not an instant (TimeField under use_tz
+    # is TIMETZ on PostgreSQL and has no adapter in sqlite3).
+    scheduled_time = fields.CharField(max_length=5)
     notes = fields.TextField()
     done = fields.BooleanField(default=False)
     done_at = fields.DatetimeField(null=True)

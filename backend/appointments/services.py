@@ -11,7 +11,6 @@ the company (if any).
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -39,19 +38,14 @@ from backend.entries.services import scope_entries
 
 MAX_NOTES = 4000
 
-# Appointment.scheduled_time is a Tortoise TimeField under use_tz: PostgreSQL keeps it as TIMETZ
-# and Tortoise warns on a naive time, while the sqlite3 module has no adapter for time at all.
-# The value is the company's wall clock: it is stored labelled +00:00 and the label dropped on
-# reading (`wall_clock`). A plain "HH:MM" column would say this better (a model change).
-sqlite3.register_adapter(dt.time, dt.time.isoformat)
+
+def stored_time(value: dt.time) -> str:
+    """Appointment.scheduled_time holds the company's wall clock as "HH:MM"."""
+    return value.strftime("%H:%M")
 
 
-def stored_time(value: dt.time) -> dt.time:
-    return value.replace(second=0, microsecond=0, tzinfo=dt.UTC)
-
-
-def wall_clock(value: dt.time) -> dt.time:
-    return value.replace(tzinfo=None)
+def wall_clock(value: str) -> dt.time:
+    return dt.time.fromisoformat(value)
 
 
 @dataclass(frozen=True)
@@ -148,14 +142,6 @@ def _snapshot(appointment: Appointment) -> dict[str, Any]:
     }
 
 
-def _audited(values: dict[str, Any]) -> dict[str, Any]:
-    """Times as HH:MM, as the user typed them."""
-    return {
-        key: wall_clock(value).strftime("%H:%M") if isinstance(value, dt.time) else value
-        for key, value in values.items()
-    }
-
-
 async def schedule_appointment(
     *, principal: Principal, data: NewAppointment, now: dt.datetime, default_time_zone: str
 ) -> Appointment:
@@ -199,7 +185,7 @@ async def schedule_appointment(
             target_type="Appointment",
             target_id=appointment.id,
             company_id=appointment.company_id,
-            details={"debtorId": debtor.id, **changes({}, _audited(_snapshot(appointment)))},
+            details={"debtorId": debtor.id, **changes({}, _snapshot(appointment))},
         )
     return appointment
 
@@ -257,7 +243,7 @@ async def _save_changes(
     principal: Principal, appointment: Appointment, values: dict[str, Any], *, action: str
 ) -> Appointment:
     before = {key: getattr(appointment, key) for key in values}
-    diff = changes(_audited(before), _audited(values))
+    diff = changes(before, values)
     if not diff:
         return appointment
     async with in_transaction():
@@ -290,7 +276,7 @@ async def delete_appointment(*, principal: Principal, appointment_id: int | None
             company_id=appointment.company_id,
             details={
                 "debtorId": appointment.debtor_id,
-                **changes(_audited(snapshot), dict.fromkeys(snapshot)),
+                **changes(snapshot, dict.fromkeys(snapshot)),
             },
         )
     return removed_id
