@@ -4,7 +4,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // check the frontend against the public contract only, run:
 //   SCHEMA=../../shared/design/api-contract.graphql npm run codegen
 const config: CodegenConfig = {
-  schema: process.env.SCHEMA ?? '../schema.graphql',
+  // A comma-separated list is merged (e.g. the exported schema plus the contract, while the
+  // backend catches up with it).
+  schema: (process.env.SCHEMA ?? '../schema.graphql').split(','),
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
   ignoreNoDocuments: false,
   generates: {

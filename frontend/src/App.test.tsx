@@ -7,6 +7,19 @@ const ANA = { id: 'VXNlcjox', name: 'Ana Souza', email: 'ana@example.com' };
 
 type Call = { url: string; init: RequestInit; body: unknown };
 
+const NO_PAGE = { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null };
+const EMPTY_ANSWERS: Record<string, unknown> = {
+  Me: { me: ANA },
+  Companies: { companies: [] },
+  HomeSearch: {
+    debtors: { totalCount: 0, totalOpenAmount: '0.00', pageInfo: NO_PAGE, edges: [] },
+    collectionSummary: { totalOpenAmount: '0.00', debtorCount: 0, entryCount: 0, buckets: [] },
+  },
+  DebtorDetail: { debtor: null, companies: [], users: [] },
+  DebtorEntries: { debtor: null },
+  SentEmailView: { sentEmail: null },
+};
+
 /** A stand-in for the backend's /auth and /graphql routes, with a session flag for the cookie. */
 function fakeBackend({ signedIn }: { signedIn: boolean }) {
   const calls: Call[] = [];
@@ -27,7 +40,8 @@ function fakeBackend({ signedIn }: { signedIn: boolean }) {
           signedIn = false;
           return json(200, {});
         case '/graphql':
-          return signedIn ? json(200, { data: { me: ANA } }) : json(401, { error: 'Não autenticado.' });
+          if (!signedIn) return json(401, { error: 'Não autenticado.' });
+          return json(200, { data: EMPTY_ANSWERS[/(?:query|mutation) (\w+)/.exec(body.query)?.[1] ?? ''] ?? null });
         default:
           return json(404, {});
       }
@@ -64,7 +78,8 @@ describe('App', () => {
     expect(loginCall.init.method).toBe('POST');
     expect(loginCall.body).toEqual({ email: 'ana@example.com', password: 'errada' });
 
-    const meCall = calls.at(-1)!;
+    expect(await screen.findByText('Nenhum cliente inadimplente encontrado.')).toBeTruthy();
+    const meCall = calls.filter((call) => call.url === '/graphql')[0]!;
     expect(meCall.url).toBe('/graphql');
     expect(meCall.init.method).toBe('POST');
     expect(meCall.init.credentials).toBe('same-origin');
@@ -81,7 +96,9 @@ describe('App', () => {
 
     expect(await screen.findByRole('button', { name: 'Entrar' })).toBeTruthy();
     expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
-      'POST /graphql',
+      'POST /graphql', // Me
+      'POST /graphql', // Companies
+      'POST /graphql', // HomeSearch
       'POST /auth/logout',
     ]);
     expect(screen.queryByText(/Olá/)).toBeNull();
@@ -97,5 +114,16 @@ describe('App', () => {
     await user.click(screen.getByRole('link', { name: 'Lançamentos Financeiros' }));
     expect(window.location.hash).toBe('#/devedores/RGVidG9yOjE%3D/lancamentos');
     expect(await screen.findByRole('heading', { level: 1, name: 'Lançamentos Financeiros' })).toBeTruthy();
+  });
+
+  it('shows a sent e-mail alone, without the dashboard frame, in its own window', async () => {
+    fakeBackend({ signedIn: true });
+    window.location.hash = '#/emails/U2VudEVtYWlsOjk%3D';
+    render(<App />);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'E-mail de cobrança' })).toBeTruthy();
+    expect(await screen.findByRole('alert')).toBeTruthy(); // this one does not exist
+    expect(screen.queryByRole('banner')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Explorador da API' })).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { UnauthorizedError, execute } from './api';
 import { Layout } from './Layout';
 import { LoginPage } from './pages/LoginPage';
+import { useRoute } from './router';
 import { Routes } from './Routes';
 import { type CurrentUser, type Session, SessionContext, meQuery } from './session';
 
@@ -17,6 +18,7 @@ const COOKIE_REFUSED =
 
 export function App() {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const route = useRoute();
 
   // Who am I? A 401 (or no user) means the login screen.
   const loadUser = useCallback(async (noticeIfSignedOut?: string) => {
@@ -63,9 +65,14 @@ export function App() {
     case 'signedIn':
       return (
         <SessionContext value={session}>
-          <Layout onSignedOut={() => setState({ status: 'signedOut' })}>
-            <Routes />
-          </Layout>
+          {route.name === 'email' ? (
+            // "Visualizar e-mail" opens this in a window of its own: the e-mail, without the frame.
+            <Routes route={route} />
+          ) : (
+            <Layout onSignedOut={() => setState({ status: 'signedOut' })}>
+              <Routes route={route} />
+            </Layout>
+          )}
         </SessionContext>
       );
   }

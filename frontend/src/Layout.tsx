@@ -1,10 +1,11 @@
 import { type MouseEvent, type ReactNode, useState } from 'react';
 import { logout } from './api';
-import { href } from './router';
+import { href, useRoute } from './router';
 import { useSession } from './session';
 
 export function Layout({ children, onSignedOut }: { children: ReactNode; onSignedOut: () => void }) {
   const { user } = useSession();
+  const current = useRoute().name;
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,7 +31,12 @@ export function Layout({ children, onSignedOut }: { children: ReactNode; onSigne
           Cobranças
         </a>
         <nav aria-label="Principal" className="topbar-nav">
-          <a href={href({ name: 'home' })}>Pesquisa de Inadimplências</a>
+          <a href={href({ name: 'home' })} aria-current={current === 'home' ? 'page' : undefined}>
+            Pesquisa de Inadimplências
+          </a>
+          <a href={href({ name: 'agenda' })} aria-current={current === 'agenda' ? 'page' : undefined}>
+            Meus Agendamentos
+          </a>
           <a href="/explorer">Explorador da API</a>
         </nav>
         <div className="topbar-user">

@@ -16,8 +16,3 @@ export function Page({ title, children }: { title: string; children?: ReactNode 
     </>
   );
 }
-
-/** Marks where a screen from the product spec will go; shows no fake data. */
-export function Placeholder({ children }: { children: ReactNode }) {
-  return <div className="placeholder">{children}</div>;
-}

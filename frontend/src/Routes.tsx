@@ -1,12 +1,14 @@
-import { DebtorEntriesPage } from './pages/DebtorEntriesPage';
-import { DebtorPage } from './pages/DebtorPage';
-import { EntryPage } from './pages/EntryPage';
-import { HomePage } from './pages/HomePage';
+import { AgendaPage } from './pages/agenda/AgendaPage';
+import { DebtorPage } from './pages/debtor/DebtorPage';
+import { EmailViewPage } from './pages/email/EmailViewPage';
+import { EntryPage } from './pages/entry/EntryPage';
+import { DebtorEntriesPage } from './pages/entries/DebtorEntriesPage';
+import { HomePage } from './pages/home/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { useRoute } from './router';
+import type { Route } from './router';
 
-export function Routes() {
-  const route = useRoute();
+/** The screen of a route, inside the dashboard frame (all but the e-mail window, see App). */
+export function Routes({ route }: { route: Route }) {
   switch (route.name) {
     case 'home':
       return <HomePage />;
@@ -16,6 +18,10 @@ export function Routes() {
       return <DebtorEntriesPage key={route.debtorId} debtorId={route.debtorId} />;
     case 'entry':
       return <EntryPage key={route.entryId} entryId={route.entryId} />;
+    case 'email':
+      return <EmailViewPage key={route.emailId} emailId={route.emailId} />;
+    case 'agenda':
+      return <AgendaPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -51,8 +51,24 @@ function serverError(response: Response, payload: unknown): ApiError {
 
 type GraphQLResponse<TResult> = { data?: TResult | null; errors?: { message: string }[] };
 
+const UNEXPECTED = 'Ocorreu um erro inesperado no servidor. Tente novamente em instantes.';
+const MISMATCH =
+  'O servidor não reconheceu a consulta desta tela: o painel e a API estão em versões diferentes. Recarregue a página.';
+
+/**
+ * The API writes its own messages in Portuguese; what it cannot (a masked crash, a query the
+ * schema does not know, which graphql-core words in English) gets a Portuguese one here.
+ */
+export function userMessage(serverMessage: string): string {
+  if (serverMessage === 'Unexpected error.') return UNEXPECTED;
+  if (/^(Cannot query field|Unknown (argument|type)|Field '.*' is not defined|Variable '\$)/.test(serverMessage)) {
+    return MISMATCH;
+  }
+  return serverMessage;
+}
+
 // An operation without variables takes no second argument; one with variables requires them.
-type VariablesArg<TVariables> = TVariables extends Record<string, never> ? [] : [variables: TVariables];
+export type VariablesArg<TVariables> = TVariables extends Record<string, never> ? [] : [variables: TVariables];
 
 /** Runs a generated typed document against /graphql and returns its `data`. */
 export async function execute<TResult, TVariables>(
@@ -62,7 +78,10 @@ export async function execute<TResult, TVariables>(
   const response = await post('/graphql', { query: document.toString(), variables });
   if (response.status === 401) throw new UnauthorizedError();
   const payload = (await readJson(response)) as GraphQLResponse<TResult> | undefined;
-  if (payload?.errors?.length) throw new ApiError(payload.errors.map((error) => error.message).join('\n'));
+  if (payload?.errors?.length) {
+    const messages = new Set(payload.errors.map((error) => userMessage(error.message)));
+    throw new ApiError([...messages].join('\n'));
+  }
   if (!response.ok || !payload?.data) throw serverError(response, payload);
   return payload.data;
 }

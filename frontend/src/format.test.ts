@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBRL, formatDate } from './format';
+import { formatBRL, formatDate, formatDateTime, formatDays, todayISO } from './format';
 
 describe('formatBRL', () => {
   it.each([
@@ -49,5 +49,27 @@ describe('formatDate', () => {
 
   it.each(['', '09/03/2026', '2026-3-9'])('rejects %j', (input) => {
     expect(() => formatDate(input)).toThrow(RangeError);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows an instant as dd/mm/aaaa hh:mm', () => {
+    expect(formatDateTime('2026-03-09T10:05:00-03:00')).toMatch(/^\d{2}\/\d{2}\/2026 \d{2}:\d{2}$/);
+  });
+
+  it('rejects what is not a DateTime', () => {
+    expect(() => formatDateTime('ontem')).toThrow(RangeError);
+  });
+});
+
+describe('todayISO and formatDays', () => {
+  it('uses the local calendar date', () => {
+    expect(todayISO(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+
+  it('pluralises days', () => {
+    expect(formatDays(1)).toBe('1 dia');
+    expect(formatDays(0)).toBe('0 dias');
+    expect(formatDays(1200)).toBe('1.200 dias');
   });
 });

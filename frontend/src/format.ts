@@ -29,3 +29,29 @@ export function formatDate(iso: string): string {
   const [, year, month, day] = match;
   return `${day}/${month}/${year}`;
 }
+
+const DATE_TIME = new Intl.DateTimeFormat('pt-BR', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A DateTime instant → "09/03/2026 10:00" in the user's own time zone (when something happened). */
+export function formatDateTime(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`formatDateTime: not a DateTime: ${JSON.stringify(iso)}`);
+  return DATE_TIME.format(instant).replace(',', '');
+}
+
+/** Today's calendar date on this computer as yyyy-mm-dd (the default of date inputs). */
+export function todayISO(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** 1 → "1 dia", 12 → "12 dias". */
+export function formatDays(days: number): string {
+  return `${days.toLocaleString('pt-BR')} ${Math.abs(days) === 1 ? 'dia' : 'dias'}`;
+}

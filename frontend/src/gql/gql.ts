@@ -15,12 +15,222 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      debtor {\n        id\n        name\n      }\n    }\n    myCalendarUrl\n  }\n": typeof types.MyAppointmentsDocument,
+    "\n  fragment DebtorData on Debtor {\n    id\n    name\n    kind\n    document\n    documentFormatted\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n    address {\n      postalCode\n      postalCodeFormatted\n      street\n      number\n      complement\n      district\n      city\n      state\n    }\n  }\n": typeof types.DebtorDataFragmentDoc,
+    "\n  fragment OverdueEntryRow on OverdueEntry {\n    id\n    code\n    description\n    company {\n      id\n      name\n    }\n    dueDate\n    amount\n    openAmount\n    daysOverdue\n    lateFee\n    interest\n    updatedAmount\n  }\n": typeof types.OverdueEntryRowFragmentDoc,
+    "\n  fragment ContactRow on Contact {\n    id\n    name\n    department\n    role\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n  }\n": typeof types.ContactRowFragmentDoc,
+    "\n  fragment AppointmentRow on Appointment {\n    id\n    responsible {\n      id\n      name\n    }\n    company {\n      id\n      name\n    }\n    date\n    time\n    notes\n    done\n    doneAt\n    createdAt\n  }\n": typeof types.AppointmentRowFragmentDoc,
+    "\n  fragment SentEmailRow on SentEmail {\n    id\n    company {\n      id\n      name\n    }\n    to\n    subject\n    status\n    attempts\n    lastError\n    queuedAt\n    sentAt\n    sentBy {\n      id\n      name\n    }\n  }\n": typeof types.SentEmailRowFragmentDoc,
+    "\n  query DebtorDetail($id: ID!, $entriesPage: Int!, $emailsPage: Int!) {\n    debtor(id: $id) {\n      ...DebtorData\n      lastEmailedAt\n      overdueBalance {\n        openAmount\n        entryCount\n        oldestDueDate\n        maxDaysOverdue\n      }\n      overdueEntries(first: $entriesPage) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...OverdueEntryRow\n          }\n        }\n      }\n      contacts {\n        ...ContactRow\n      }\n      appointments {\n        ...AppointmentRow\n      }\n      sentEmails(first: $emailsPage) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...SentEmailRow\n          }\n        }\n      }\n    }\n    companies {\n      id\n      name\n    }\n    users {\n      id\n      name\n    }\n    emailPlaceholders {\n      name\n      token\n      description\n      example\n      inSubject\n    }\n  }\n": typeof types.DebtorDetailDocument,
+    "\n  query MoreOverdueEntries($id: ID!, $first: Int!, $after: String!) {\n    debtor(id: $id) {\n      id\n      overdueEntries(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...OverdueEntryRow\n          }\n        }\n      }\n    }\n  }\n": typeof types.MoreOverdueEntriesDocument,
+    "\n  query MoreSentEmails($id: ID!, $first: Int!, $after: String!) {\n    debtor(id: $id) {\n      id\n      sentEmails(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...SentEmailRow\n          }\n        }\n      }\n    }\n  }\n": typeof types.MoreSentEmailsDocument,
+    "\n  mutation SendCollectionEmail($input: SendCollectionEmailInput!) {\n    sendCollectionEmail(input: $input) {\n      sentEmail {\n        ...SentEmailRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SendCollectionEmailDocument,
+    "\n  mutation UpdateDebtor($input: UpdateDebtorInput!) {\n    updateDebtor(input: $input) {\n      debtor {\n        ...DebtorData\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.UpdateDebtorDocument,
+    "\n  mutation ScheduleAppointment($input: ScheduleAppointmentInput!) {\n    scheduleAppointment(input: $input) {\n      appointment {\n        ...AppointmentRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ScheduleAppointmentDocument,
+    "\n  mutation AddContact($input: AddContactInput!) {\n    addContact(input: $input) {\n      contact {\n        ...ContactRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AddContactDocument,
+    "\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      contact {\n        ...ContactRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.UpdateContactDocument,
+    "\n  mutation RemoveContact($input: RemoveContactInput!) {\n    removeContact(input: $input) {\n      removedContactId\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.RemoveContactDocument,
+    "\n  mutation UpdateAppointment($input: UpdateAppointmentInput!) {\n    updateAppointment(input: $input) {\n      appointment {\n        ...AppointmentRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.UpdateAppointmentDocument,
+    "\n  mutation CompleteAppointment($input: CompleteAppointmentInput!) {\n    completeAppointment(input: $input) {\n      appointment {\n        ...AppointmentRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.CompleteAppointmentDocument,
+    "\n  mutation DeleteAppointment($input: DeleteAppointmentInput!) {\n    deleteAppointment(input: $input) {\n      deletedAppointmentId\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.DeleteAppointmentDocument,
+    "\n  mutation RetryEmail($input: RetryEmailInput!) {\n    retryEmail(input: $input) {\n      sentEmail {\n        ...SentEmailRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.RetryEmailDocument,
+    "\n  query PreviewCollectionEmail($input: SendCollectionEmailInput!) {\n    previewCollectionEmail(input: $input) {\n      to\n      subject\n      html\n      warnings {\n        code\n        message\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.PreviewCollectionEmailDocument,
+    "\n  query SentEmailView($id: ID!) {\n    sentEmail(id: $id) {\n      id\n      debtor {\n        id\n        name\n      }\n      company {\n        id\n        name\n        email\n      }\n      to\n      subject\n      html\n      status\n      attempts\n      lastError\n      queuedAt\n      sentAt\n      sentBy {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SentEmailViewDocument,
+    "\n  fragment PaymentRow on Payment {\n    id\n    amount\n    lateFee\n    interest\n    discount\n    paidOn\n    method\n    note\n    receivedAmount\n    createdAt\n    reversedAt\n    reversalReason\n  }\n": typeof types.PaymentRowFragmentDoc,
+    "\n  fragment EntryRow on FinancialEntry {\n    id\n    code\n    description\n    company {\n      id\n      name\n    }\n    issueDate\n    dueDate\n    amount\n    paidAmount\n    openAmount\n    status\n    isOverdue\n    version\n    cancelledAt\n    cancelReason\n    charges {\n      daysOverdue\n      lateFee\n      interest\n      updatedAmount\n    }\n    payments {\n      ...PaymentRow\n    }\n  }\n": typeof types.EntryRowFragmentDoc,
+    "\n  query DebtorEntries($id: ID!, $first: Int!, $after: String) {\n    debtor(id: $id) {\n      id\n      name\n      kind\n      documentFormatted\n      overdueBalance {\n        openAmount\n        entryCount\n      }\n      entries(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...EntryRow\n          }\n        }\n      }\n    }\n  }\n": typeof types.DebtorEntriesDocument,
+    "\n  mutation SettleEntry($input: SettleEntryInput!) {\n    settleEntry(input: $input) {\n      entry {\n        ...EntryRow\n      }\n      payment {\n        id\n        amount\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SettleEntryDocument,
+    "\n  query DebtorBalance($id: ID!) {\n    debtor(id: $id) {\n      id\n      overdueBalance {\n        openAmount\n        entryCount\n      }\n    }\n  }\n": typeof types.DebtorBalanceDocument,
+    "\n  mutation ReversePayment($input: ReversePaymentInput!) {\n    reversePayment(input: $input) {\n      entry {\n        ...EntryRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ReversePaymentDocument,
+    "\n  mutation CancelEntry($input: CancelEntryInput!) {\n    cancelEntry(input: $input) {\n      entry {\n        ...EntryRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.CancelEntryDocument,
+    "\n  fragment EntryDetail on FinancialEntry {\n    ...EntryRow\n    debtor {\n      id\n      name\n      documentFormatted\n    }\n    documentNumber\n    category\n    costCenter\n    notes\n  }\n": typeof types.EntryDetailFragmentDoc,
+    "\n  query EntryForm($id: ID!) {\n    entry(id: $id) {\n      ...EntryDetail\n    }\n    companies {\n      id\n      name\n    }\n  }\n": typeof types.EntryFormDocument,
+    "\n  mutation UpdateEntry($input: UpdateEntryInput!) {\n    updateEntry(input: $input) {\n      entry {\n        ...EntryDetail\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.UpdateEntryDocument,
+    "\n  fragment DebtorRow on DebtorEdge {\n    cursor\n    node {\n      id\n      name\n      kind\n      document\n      documentFormatted\n      email\n    }\n    balance {\n      openAmount\n      entryCount\n      oldestDueDate\n      maxDaysOverdue\n    }\n  }\n": typeof types.DebtorRowFragmentDoc,
+    "\n  query HomeSearch($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first) {\n      totalCount\n      totalOpenAmount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n    collectionSummary(filter: $filter) {\n      totalOpenAmount\n      debtorCount\n      entryCount\n      buckets {\n        label\n        minDays\n        maxDays\n        openAmount\n        entryCount\n      }\n    }\n  }\n": typeof types.HomeSearchDocument,
+    "\n  query DebtorPage($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!, $after: String) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n  }\n": typeof types.DebtorPageDocument,
+    "\n  query Companies {\n    companies {\n      id\n      name\n    }\n  }\n": typeof types.CompaniesDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
+    "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      debtor {\n        id\n        name\n      }\n    }\n    myCalendarUrl\n  }\n": types.MyAppointmentsDocument,
+    "\n  fragment DebtorData on Debtor {\n    id\n    name\n    kind\n    document\n    documentFormatted\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n    address {\n      postalCode\n      postalCodeFormatted\n      street\n      number\n      complement\n      district\n      city\n      state\n    }\n  }\n": types.DebtorDataFragmentDoc,
+    "\n  fragment OverdueEntryRow on OverdueEntry {\n    id\n    code\n    description\n    company {\n      id\n      name\n    }\n    dueDate\n    amount\n    openAmount\n    daysOverdue\n    lateFee\n    interest\n    updatedAmount\n  }\n": types.OverdueEntryRowFragmentDoc,
+    "\n  fragment ContactRow on Contact {\n    id\n    name\n    department\n    role\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n  }\n": types.ContactRowFragmentDoc,
+    "\n  fragment AppointmentRow on Appointment {\n    id\n    responsible {\n      id\n      name\n    }\n    company {\n      id\n      name\n    }\n    date\n    time\n    notes\n    done\n    doneAt\n    createdAt\n  }\n": types.AppointmentRowFragmentDoc,
+    "\n  fragment SentEmailRow on SentEmail {\n    id\n    company {\n      id\n      name\n    }\n    to\n    subject\n    status\n    attempts\n    lastError\n    queuedAt\n    sentAt\n    sentBy {\n      id\n      name\n    }\n  }\n": types.SentEmailRowFragmentDoc,
+    "\n  query DebtorDetail($id: ID!, $entriesPage: Int!, $emailsPage: Int!) {\n    debtor(id: $id) {\n      ...DebtorData\n      lastEmailedAt\n      overdueBalance {\n        openAmount\n        entryCount\n        oldestDueDate\n        maxDaysOverdue\n      }\n      overdueEntries(first: $entriesPage) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...OverdueEntryRow\n          }\n        }\n      }\n      contacts {\n        ...ContactRow\n      }\n      appointments {\n        ...AppointmentRow\n      }\n      sentEmails(first: $emailsPage) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...SentEmailRow\n          }\n        }\n      }\n    }\n    companies {\n      id\n      name\n    }\n    users {\n      id\n      name\n    }\n    emailPlaceholders {\n      name\n      token\n      description\n      example\n      inSubject\n    }\n  }\n": types.DebtorDetailDocument,
+    "\n  query MoreOverdueEntries($id: ID!, $first: Int!, $after: String!) {\n    debtor(id: $id) {\n      id\n      overdueEntries(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...OverdueEntryRow\n          }\n        }\n      }\n    }\n  }\n": types.MoreOverdueEntriesDocument,
+    "\n  query MoreSentEmails($id: ID!, $first: Int!, $after: String!) {\n    debtor(id: $id) {\n      id\n      sentEmails(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...SentEmailRow\n          }\n        }\n      }\n    }\n  }\n": types.MoreSentEmailsDocument,
+    "\n  mutation SendCollectionEmail($input: SendCollectionEmailInput!) {\n    sendCollectionEmail(input: $input) {\n      sentEmail {\n        ...SentEmailRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SendCollectionEmailDocument,
+    "\n  mutation UpdateDebtor($input: UpdateDebtorInput!) {\n    updateDebtor(input: $input) {\n      debtor {\n        ...DebtorData\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.UpdateDebtorDocument,
+    "\n  mutation ScheduleAppointment($input: ScheduleAppointmentInput!) {\n    scheduleAppointment(input: $input) {\n      appointment {\n        ...AppointmentRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ScheduleAppointmentDocument,
+    "\n  mutation AddContact($input: AddContactInput!) {\n    addContact(input: $input) {\n      contact {\n        ...ContactRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AddContactDocument,
+    "\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      contact {\n        ...ContactRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.UpdateContactDocument,
+    "\n  mutation RemoveContact($input: RemoveContactInput!) {\n    removeContact(input: $input) {\n      removedContactId\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.RemoveContactDocument,
+    "\n  mutation UpdateAppointment($input: UpdateAppointmentInput!) {\n    updateAppointment(input: $input) {\n      appointment {\n        ...AppointmentRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.UpdateAppointmentDocument,
+    "\n  mutation CompleteAppointment($input: CompleteAppointmentInput!) {\n    completeAppointment(input: $input) {\n      appointment {\n        ...AppointmentRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.CompleteAppointmentDocument,
+    "\n  mutation DeleteAppointment($input: DeleteAppointmentInput!) {\n    deleteAppointment(input: $input) {\n      deletedAppointmentId\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.DeleteAppointmentDocument,
+    "\n  mutation RetryEmail($input: RetryEmailInput!) {\n    retryEmail(input: $input) {\n      sentEmail {\n        ...SentEmailRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.RetryEmailDocument,
+    "\n  query PreviewCollectionEmail($input: SendCollectionEmailInput!) {\n    previewCollectionEmail(input: $input) {\n      to\n      subject\n      html\n      warnings {\n        code\n        message\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.PreviewCollectionEmailDocument,
+    "\n  query SentEmailView($id: ID!) {\n    sentEmail(id: $id) {\n      id\n      debtor {\n        id\n        name\n      }\n      company {\n        id\n        name\n        email\n      }\n      to\n      subject\n      html\n      status\n      attempts\n      lastError\n      queuedAt\n      sentAt\n      sentBy {\n        id\n        name\n      }\n    }\n  }\n": types.SentEmailViewDocument,
+    "\n  fragment PaymentRow on Payment {\n    id\n    amount\n    lateFee\n    interest\n    discount\n    paidOn\n    method\n    note\n    receivedAmount\n    createdAt\n    reversedAt\n    reversalReason\n  }\n": types.PaymentRowFragmentDoc,
+    "\n  fragment EntryRow on FinancialEntry {\n    id\n    code\n    description\n    company {\n      id\n      name\n    }\n    issueDate\n    dueDate\n    amount\n    paidAmount\n    openAmount\n    status\n    isOverdue\n    version\n    cancelledAt\n    cancelReason\n    charges {\n      daysOverdue\n      lateFee\n      interest\n      updatedAmount\n    }\n    payments {\n      ...PaymentRow\n    }\n  }\n": types.EntryRowFragmentDoc,
+    "\n  query DebtorEntries($id: ID!, $first: Int!, $after: String) {\n    debtor(id: $id) {\n      id\n      name\n      kind\n      documentFormatted\n      overdueBalance {\n        openAmount\n        entryCount\n      }\n      entries(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...EntryRow\n          }\n        }\n      }\n    }\n  }\n": types.DebtorEntriesDocument,
+    "\n  mutation SettleEntry($input: SettleEntryInput!) {\n    settleEntry(input: $input) {\n      entry {\n        ...EntryRow\n      }\n      payment {\n        id\n        amount\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SettleEntryDocument,
+    "\n  query DebtorBalance($id: ID!) {\n    debtor(id: $id) {\n      id\n      overdueBalance {\n        openAmount\n        entryCount\n      }\n    }\n  }\n": types.DebtorBalanceDocument,
+    "\n  mutation ReversePayment($input: ReversePaymentInput!) {\n    reversePayment(input: $input) {\n      entry {\n        ...EntryRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ReversePaymentDocument,
+    "\n  mutation CancelEntry($input: CancelEntryInput!) {\n    cancelEntry(input: $input) {\n      entry {\n        ...EntryRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.CancelEntryDocument,
+    "\n  fragment EntryDetail on FinancialEntry {\n    ...EntryRow\n    debtor {\n      id\n      name\n      documentFormatted\n    }\n    documentNumber\n    category\n    costCenter\n    notes\n  }\n": types.EntryDetailFragmentDoc,
+    "\n  query EntryForm($id: ID!) {\n    entry(id: $id) {\n      ...EntryDetail\n    }\n    companies {\n      id\n      name\n    }\n  }\n": types.EntryFormDocument,
+    "\n  mutation UpdateEntry($input: UpdateEntryInput!) {\n    updateEntry(input: $input) {\n      entry {\n        ...EntryDetail\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.UpdateEntryDocument,
+    "\n  fragment DebtorRow on DebtorEdge {\n    cursor\n    node {\n      id\n      name\n      kind\n      document\n      documentFormatted\n      email\n    }\n    balance {\n      openAmount\n      entryCount\n      oldestDueDate\n      maxDaysOverdue\n    }\n  }\n": types.DebtorRowFragmentDoc,
+    "\n  query HomeSearch($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first) {\n      totalCount\n      totalOpenAmount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n    collectionSummary(filter: $filter) {\n      totalOpenAmount\n      debtorCount\n      entryCount\n      buckets {\n        label\n        minDays\n        maxDays\n        openAmount\n        entryCount\n      }\n    }\n  }\n": types.HomeSearchDocument,
+    "\n  query DebtorPage($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!, $after: String) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n  }\n": types.DebtorPageDocument,
+    "\n  query Companies {\n    companies {\n      id\n      name\n    }\n  }\n": types.CompaniesDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.MeDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      debtor {\n        id\n        name\n      }\n    }\n    myCalendarUrl\n  }\n"): typeof import('./graphql').MyAppointmentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DebtorData on Debtor {\n    id\n    name\n    kind\n    document\n    documentFormatted\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n    address {\n      postalCode\n      postalCodeFormatted\n      street\n      number\n      complement\n      district\n      city\n      state\n    }\n  }\n"): typeof import('./graphql').DebtorDataFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OverdueEntryRow on OverdueEntry {\n    id\n    code\n    description\n    company {\n      id\n      name\n    }\n    dueDate\n    amount\n    openAmount\n    daysOverdue\n    lateFee\n    interest\n    updatedAmount\n  }\n"): typeof import('./graphql').OverdueEntryRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactRow on Contact {\n    id\n    name\n    department\n    role\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n  }\n"): typeof import('./graphql').ContactRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AppointmentRow on Appointment {\n    id\n    responsible {\n      id\n      name\n    }\n    company {\n      id\n      name\n    }\n    date\n    time\n    notes\n    done\n    doneAt\n    createdAt\n  }\n"): typeof import('./graphql').AppointmentRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SentEmailRow on SentEmail {\n    id\n    company {\n      id\n      name\n    }\n    to\n    subject\n    status\n    attempts\n    lastError\n    queuedAt\n    sentAt\n    sentBy {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').SentEmailRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DebtorDetail($id: ID!, $entriesPage: Int!, $emailsPage: Int!) {\n    debtor(id: $id) {\n      ...DebtorData\n      lastEmailedAt\n      overdueBalance {\n        openAmount\n        entryCount\n        oldestDueDate\n        maxDaysOverdue\n      }\n      overdueEntries(first: $entriesPage) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...OverdueEntryRow\n          }\n        }\n      }\n      contacts {\n        ...ContactRow\n      }\n      appointments {\n        ...AppointmentRow\n      }\n      sentEmails(first: $emailsPage) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...SentEmailRow\n          }\n        }\n      }\n    }\n    companies {\n      id\n      name\n    }\n    users {\n      id\n      name\n    }\n    emailPlaceholders {\n      name\n      token\n      description\n      example\n      inSubject\n    }\n  }\n"): typeof import('./graphql').DebtorDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreOverdueEntries($id: ID!, $first: Int!, $after: String!) {\n    debtor(id: $id) {\n      id\n      overdueEntries(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...OverdueEntryRow\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MoreOverdueEntriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MoreSentEmails($id: ID!, $first: Int!, $after: String!) {\n    debtor(id: $id) {\n      id\n      sentEmails(first: $first, after: $after) {\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...SentEmailRow\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').MoreSentEmailsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendCollectionEmail($input: SendCollectionEmailInput!) {\n    sendCollectionEmail(input: $input) {\n      sentEmail {\n        ...SentEmailRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').SendCollectionEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDebtor($input: UpdateDebtorInput!) {\n    updateDebtor(input: $input) {\n      debtor {\n        ...DebtorData\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateDebtorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ScheduleAppointment($input: ScheduleAppointmentInput!) {\n    scheduleAppointment(input: $input) {\n      appointment {\n        ...AppointmentRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ScheduleAppointmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddContact($input: AddContactInput!) {\n    addContact(input: $input) {\n      contact {\n        ...ContactRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AddContactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      contact {\n        ...ContactRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateContactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveContact($input: RemoveContactInput!) {\n    removeContact(input: $input) {\n      removedContactId\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').RemoveContactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAppointment($input: UpdateAppointmentInput!) {\n    updateAppointment(input: $input) {\n      appointment {\n        ...AppointmentRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateAppointmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteAppointment($input: CompleteAppointmentInput!) {\n    completeAppointment(input: $input) {\n      appointment {\n        ...AppointmentRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').CompleteAppointmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAppointment($input: DeleteAppointmentInput!) {\n    deleteAppointment(input: $input) {\n      deletedAppointmentId\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').DeleteAppointmentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryEmail($input: RetryEmailInput!) {\n    retryEmail(input: $input) {\n      sentEmail {\n        ...SentEmailRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').RetryEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewCollectionEmail($input: SendCollectionEmailInput!) {\n    previewCollectionEmail(input: $input) {\n      to\n      subject\n      html\n      warnings {\n        code\n        message\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').PreviewCollectionEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SentEmailView($id: ID!) {\n    sentEmail(id: $id) {\n      id\n      debtor {\n        id\n        name\n      }\n      company {\n        id\n        name\n        email\n      }\n      to\n      subject\n      html\n      status\n      attempts\n      lastError\n      queuedAt\n      sentAt\n      sentBy {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').SentEmailViewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PaymentRow on Payment {\n    id\n    amount\n    lateFee\n    interest\n    discount\n    paidOn\n    method\n    note\n    receivedAmount\n    createdAt\n    reversedAt\n    reversalReason\n  }\n"): typeof import('./graphql').PaymentRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EntryRow on FinancialEntry {\n    id\n    code\n    description\n    company {\n      id\n      name\n    }\n    issueDate\n    dueDate\n    amount\n    paidAmount\n    openAmount\n    status\n    isOverdue\n    version\n    cancelledAt\n    cancelReason\n    charges {\n      daysOverdue\n      lateFee\n      interest\n      updatedAmount\n    }\n    payments {\n      ...PaymentRow\n    }\n  }\n"): typeof import('./graphql').EntryRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DebtorEntries($id: ID!, $first: Int!, $after: String) {\n    debtor(id: $id) {\n      id\n      name\n      kind\n      documentFormatted\n      overdueBalance {\n        openAmount\n        entryCount\n      }\n      entries(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            ...EntryRow\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').DebtorEntriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettleEntry($input: SettleEntryInput!) {\n    settleEntry(input: $input) {\n      entry {\n        ...EntryRow\n      }\n      payment {\n        id\n        amount\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').SettleEntryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DebtorBalance($id: ID!) {\n    debtor(id: $id) {\n      id\n      overdueBalance {\n        openAmount\n        entryCount\n      }\n    }\n  }\n"): typeof import('./graphql').DebtorBalanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReversePayment($input: ReversePaymentInput!) {\n    reversePayment(input: $input) {\n      entry {\n        ...EntryRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ReversePaymentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelEntry($input: CancelEntryInput!) {\n    cancelEntry(input: $input) {\n      entry {\n        ...EntryRow\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').CancelEntryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EntryDetail on FinancialEntry {\n    ...EntryRow\n    debtor {\n      id\n      name\n      documentFormatted\n    }\n    documentNumber\n    category\n    costCenter\n    notes\n  }\n"): typeof import('./graphql').EntryDetailFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EntryForm($id: ID!) {\n    entry(id: $id) {\n      ...EntryDetail\n    }\n    companies {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').EntryFormDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEntry($input: UpdateEntryInput!) {\n    updateEntry(input: $input) {\n      entry {\n        ...EntryDetail\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').UpdateEntryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DebtorRow on DebtorEdge {\n    cursor\n    node {\n      id\n      name\n      kind\n      document\n      documentFormatted\n      email\n    }\n    balance {\n      openAmount\n      entryCount\n      oldestDueDate\n      maxDaysOverdue\n    }\n  }\n"): typeof import('./graphql').DebtorRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HomeSearch($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first) {\n      totalCount\n      totalOpenAmount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n    collectionSummary(filter: $filter) {\n      totalOpenAmount\n      debtorCount\n      entryCount\n      buckets {\n        label\n        minDays\n        maxDays\n        openAmount\n        entryCount\n      }\n    }\n  }\n"): typeof import('./graphql').HomeSearchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DebtorPage($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!, $after: String) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n  }\n"): typeof import('./graphql').DebtorPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Companies {\n    companies {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CompaniesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,42 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { COMPANIES } from '../../test/fixtures';
+import { fakeApi } from '../../test/fakeApi';
+import { renderSignedIn } from '../../test/render';
+import { AgendaPage } from './AgendaPage';
+
+const MINE = {
+  id: 'QXBwOjE=',
+  responsible: { id: 'VXNlcjox', name: 'Ana Souza' },
+  company: COMPANIES[0]!,
+  date: '2020-01-10',
+  time: '09:00',
+  notes: 'Ligar',
+  done: false,
+  doneAt: null,
+  createdAt: '2020-01-01T10:00:00-03:00',
+  debtor: { id: 'RGVidG9yOjE=', name: 'Maria da Silva' },
+};
+
+describe('Meus Agendamentos', () => {
+  it('lists my pending appointments, late ones marked, and filters by date', async () => {
+    const api = fakeApi({ MyAppointments: { myAppointments: [MINE], myCalendarUrl: '/calendar/abc.ics' } });
+    const user = userEvent.setup();
+    renderSignedIn(<AgendaPage />);
+    const link = await screen.findByRole('link', { name: 'Maria da Silva' });
+    expect(link.getAttribute('href')).toBe(`#/devedores/RGVidG9yOjE%3D?empresa=${COMPANIES[0]!.id}`);
+    expect(screen.getByText('Atrasado')).toBeTruthy();
+    expect(api.of('MyAppointments')[0]!.variables).toEqual({ from: null, to: null, includeDone: false });
+
+    await user.type(screen.getByLabelText('De'), '2026-12-01');
+    await user.click(screen.getByRole('checkbox', { name: 'Mostrar concluídos' }));
+    await waitFor(() =>
+      expect(api.of('MyAppointments').at(-1)!.variables).toEqual({ from: '2026-12-01', to: null, includeDone: true }),
+    );
+    await user.click(screen.getByRole('button', { name: /Agenda no calendário/ }));
+    expect((screen.getByLabelText('Endereço da agenda') as HTMLInputElement).value).toBe(
+      `${window.location.origin}/calendar/abc.ics`,
+    );
+  });
+});

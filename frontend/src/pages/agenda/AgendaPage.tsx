@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { useExecute, useQuery } from '../../data';
+import { formatDate, todayISO } from '../../format';
+import type { MyAppointmentsQuery } from '../../gql/graphql';
+import { Page } from '../../Page';
+import { href } from '../../router';
+import { Empty, ErrorBanner, Loading } from '../../ui/Feedback';
+import { TextField } from '../../ui/Field';
+import { Section } from '../../ui/Section';
+import { DateText, Text } from '../../ui/Values';
+import { completeAppointmentMutation } from '../debtor/queries';
+import { myAppointmentsQuery } from './queries';
+
+type Appointment = MyAppointmentsQuery['myAppointments'][number];
+
+/** Meus Agendamentos: the signed-in user's tasks across debtors, and their calendar feed. */
+export function AgendaPage() {
+  const run = useExecute();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [includeDone, setIncludeDone] = useState(false);
+  const result = useQuery(myAppointmentsQuery, { from: from || null, to: to || null, includeDone });
+  const [changed, setChanged] = useState<Record<string, Appointment>>({});
+  const [error, setError] = useState<string | null>(null);
+  const today = todayISO();
+
+  async function toggle(appointment: Appointment) {
+    setError(null);
+    try {
+      const { completeAppointment: payload } = await run(completeAppointmentMutation, {
+        input: { id: appointment.id, done: !appointment.done },
+      });
+      if (payload.appointment)
+        setChanged((current) => ({ ...current, [appointment.id]: { ...appointment, ...payload.appointment } }));
+      else setError(payload.errors.map((e) => e.message).join('\n'));
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  const appointments = (result.data?.myAppointments ?? []).map((a) => changed[a.id] ?? a);
+
+  return (
+    <Page title="Meus Agendamentos">
+      <form className="search-form" aria-label="Filtrar agendamentos" onSubmit={(event) => event.preventDefault()}>
+        <div className="form-grid">
+          <TextField label="De" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+          <TextField label="Até" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+          <label className="check check-field">
+            <input type="checkbox" checked={includeDone} onChange={(event) => setIncludeDone(event.target.checked)} />
+            Mostrar concluídos
+          </label>
+        </div>
+      </form>
+
+      {result.error && <ErrorBanner message={result.error} onRetry={result.reload} />}
+      {error && <ErrorBanner message={error} />}
+      {!result.data && !result.error && <Loading />}
+      {result.data && (
+        <div className="results" aria-busy={result.loading}>
+          {appointments.length === 0 ? (
+            <Empty>Nenhum agendamento seu {includeDone ? 'neste período' : 'pendente'}.</Empty>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <caption className="visually-hidden">Meus agendamentos</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Concluído</th>
+                    <th scope="col">Data</th>
+                    <th scope="col">Hora</th>
+                    <th scope="col">Cliente</th>
+                    <th scope="col">Empresa</th>
+                    <th scope="col">Observações Gerais</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {appointments.map((appointment) => (
+                    <tr key={appointment.id} className={appointment.done ? 'row-muted' : undefined}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          className="row-check"
+                          checked={appointment.done}
+                          aria-label={`Concluído: ${appointment.debtor.name}, ${formatDate(appointment.date)} ${appointment.time.slice(0, 5)}`}
+                          onChange={() => void toggle(appointment)}
+                        />
+                      </td>
+                      <td className="nowrap">
+                        <DateText value={appointment.date} />
+                        {!appointment.done && appointment.date < today && (
+                          <span className="badge badge-danger">Atrasado</span>
+                        )}
+                        {!appointment.done && appointment.date === today && (
+                          <span className="badge badge-warning">Hoje</span>
+                        )}
+                      </td>
+                      <td className="date">{appointment.time.slice(0, 5)}</td>
+                      <td>
+                        <a
+                          href={href(
+                            { name: 'debtor', debtorId: appointment.debtor.id },
+                            { empresa: appointment.company?.id },
+                          )}
+                        >
+                          {appointment.debtor.name}
+                        </a>
+                      </td>
+                      <td>
+                        <Text value={appointment.company?.name} />
+                      </td>
+                      <td className="prewrap">{appointment.notes}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      )}
+
+      {result.data?.myCalendarUrl && <CalendarFeed url={result.data.myCalendarUrl} />}
+    </Page>
+  );
+}
+
+function CalendarFeed({ url }: { url: string }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const absolute = new URL(url, window.location.origin).toString();
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(absolute);
+      setCopied('Endereço copiado.');
+    } catch {
+      setCopied('Não foi possível copiar: selecione o endereço e copie.');
+    }
+  }
+  return (
+    <Section title="Agenda no calendário" defaultOpen={false}>
+      <p>
+        Assine este endereço no seu aplicativo de calendário (Google Agenda, Outlook, Calendário do celular) para ver
+        seus agendamentos. Ele é pessoal: não compartilhe.
+      </p>
+      <div className="input-with-button">
+        <input aria-label="Endereço da agenda" readOnly value={absolute} onFocus={(event) => event.target.select()} />
+        <button type="button" className="button search-button" onClick={() => void copy()}>
+          Copiar
+        </button>
+      </div>
+      {copied && (
+        <p className="muted" role="status">
+          {copied}
+        </p>
+      )}
+    </Section>
+  );
+}

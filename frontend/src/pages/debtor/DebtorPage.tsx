@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { useExecute, useMorePages, useQuery } from '../../data';
+import { formatDays } from '../../format';
+import type { DebtorDetailQuery, OverdueEntryRowFragment, SentEmailRowFragment } from '../../gql/graphql';
+import { Page } from '../../Page';
+import { href, useLocation } from '../../router';
+import { useSession } from '../../session';
+import { ErrorBanner, Loading } from '../../ui/Feedback';
+import { DateText, Money } from '../../ui/Values';
+import { AppointmentsSection } from './AppointmentsSection';
+import { CollectionEmailSection } from './CollectionEmailSection';
+import { ContactsSection } from './ContactsSection';
+import { AddressSection, DebtorDataSection } from './DebtorForms';
+import { OverdueEntriesSection } from './OverdueEntriesSection';
+import { debtorDetailQuery, moreOverdueEntriesQuery, moreSentEmailsQuery } from './queries';
+import { SentEmailsSection } from './SentEmailsSection';
+
+const ENTRIES_PAGE = 100;
+const EMAILS_PAGE = 20;
+
+type Debtor = NonNullable<DebtorDetailQuery['debtor']>;
+
+/**
+ * The company the collection e-mail goes out for: the one in the link (?empresa=, set by the
+ * screen the user came from), else the company of the oldest overdue entry, else the first.
+ */
+export function emailCompany(
+  requested: string | null,
+  companies: readonly { id: string }[],
+  overdue: readonly OverdueEntryRowFragment[],
+): string {
+  if (requested && companies.some((company) => company.id === requested)) return requested;
+  const oldest = overdue.reduce<OverdueEntryRowFragment | undefined>(
+    (best, entry) => (!best || entry.dueDate < best.dueDate ? entry : best),
+    undefined,
+  );
+  return oldest?.company.id ?? companies[0]?.id ?? '';
+}
+
+/** Débitos do Cliente: contact the debtor and follow the case, in the seed's sections. */
+export function DebtorPage({ debtorId }: { debtorId: string }) {
+  const { query } = useLocation();
+  const { user } = useSession();
+  const run = useExecute();
+  const detail = useQuery(debtorDetailQuery, { id: debtorId, entriesPage: ENTRIES_PAGE, emailsPage: EMAILS_PAGE });
+  const debtor = detail.data?.debtor;
+
+  const overdue = useMorePages(debtor?.overdueEntries, async (after) => {
+    const page = await run(moreOverdueEntriesQuery, { id: debtorId, first: ENTRIES_PAGE, after });
+    return page.debtor?.overdueEntries ?? { edges: [], pageInfo: { hasNextPage: false } };
+  });
+  const emails = useMorePages(debtor?.sentEmails, async (after) => {
+    const page = await run(moreSentEmailsQuery, { id: debtorId, first: EMAILS_PAGE, after });
+    return page.debtor?.sentEmails ?? { edges: [], pageInfo: { hasNextPage: false } };
+  });
+
+  // E-mails put back in the queue, over whichever page listed them.
+  const [retried, setRetried] = useState<Record<string, SentEmailRowFragment>>({});
+
+  function patch(change: (debtor: Debtor) => Debtor) {
+    detail.update((data) => (data.debtor ? { ...data, debtor: change(data.debtor) } : data));
+  }
+
+  const links = (
+    <p className="page-links">
+      <a href={href({ name: 'debtorEntries', debtorId })}>Lançamentos Financeiros</a>
+      <a href={href({ name: 'home' })}>Voltar à pesquisa</a>
+    </p>
+  );
+
+  if (!detail.data) {
+    return (
+      <Page title="Débitos do Cliente">
+        {detail.error ? <ErrorBanner message={detail.error} onRetry={detail.reload} /> : <Loading />}
+        {links}
+      </Page>
+    );
+  }
+  if (!debtor) {
+    return (
+      <Page title="Débitos do Cliente">
+        <ErrorBanner message="Cliente não encontrado, ou fora das empresas que você pode ver." />
+        {links}
+      </Page>
+    );
+  }
+
+  const { companies, users } = detail.data;
+  const overdueEntries = overdue.edges.map((edge) => edge.node);
+  const balance = debtor.overdueBalance;
+
+  return (
+    <Page title="Débitos do Cliente">
+      <div className="debtor-header">
+        <p className="page-subtitle">
+          <strong>{debtor.name}</strong>
+          {debtor.documentFormatted && <span> · {debtor.documentFormatted}</span>}
+          {debtor.kind === 'SUPPLIER' && <span className="badge badge-muted">Fornecedor</span>}
+        </p>
+        {balance.entryCount > 0 ? (
+          <p className="debtor-balance">
+            <Money value={balance.openAmount} strong /> vencidos em {balance.entryCount}{' '}
+            {balance.entryCount === 1 ? 'lançamento' : 'lançamentos'}, desde <DateText value={balance.oldestDueDate} />{' '}
+            ({formatDays(balance.maxDaysOverdue)} de atraso)
+          </p>
+        ) : (
+          <p className="debtor-balance">Sem lançamentos vencidos.</p>
+        )}
+        {links}
+      </div>
+      {detail.error && <ErrorBanner message={detail.error} onRetry={detail.reload} />}
+
+      <CollectionEmailSection
+        debtor={debtor}
+        contacts={debtor.contacts}
+        companies={companies}
+        placeholders={detail.data.emailPlaceholders}
+        initialCompanyId={emailCompany(query.get('empresa'), companies, overdueEntries)}
+        onSent={(email) =>
+          patch((d) => ({
+            ...d,
+            lastEmailedAt: email.queuedAt,
+            sentEmails: {
+              ...d.sentEmails,
+              totalCount: d.sentEmails.totalCount + 1,
+              edges: [{ node: email }, ...d.sentEmails.edges],
+            },
+          }))
+        }
+      />
+      <DebtorDataSection debtor={debtor} onSaved={(saved) => patch((d) => ({ ...d, ...saved }))} />
+      <AddressSection debtor={debtor} onSaved={(saved) => patch((d) => ({ ...d, ...saved }))} />
+      <OverdueEntriesSection entries={overdueEntries} totalCount={debtor.overdueEntries.totalCount} pages={overdue} />
+      <AppointmentsSection
+        debtorId={debtor.id}
+        appointments={debtor.appointments}
+        users={users}
+        currentUserId={user.id}
+        onChange={(appointments) => patch((d) => ({ ...d, appointments }))}
+      />
+      <ContactsSection
+        debtorId={debtor.id}
+        contacts={debtor.contacts}
+        onChange={(contacts) => patch((d) => ({ ...d, contacts }))}
+      />
+      <SentEmailsSection
+        emails={emails.edges.map((edge) => retried[edge.node.id] ?? edge.node)}
+        totalCount={debtor.sentEmails.totalCount}
+        pages={emails}
+        onRetried={(email) => setRetried((current) => ({ ...current, [email.id]: email }))}
+      />
+    </Page>
+  );
+}

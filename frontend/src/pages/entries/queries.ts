@@ -1,0 +1,138 @@
+import { graphql } from '../../gql';
+
+graphql(`
+  fragment PaymentRow on Payment {
+    id
+    amount
+    lateFee
+    interest
+    discount
+    paidOn
+    method
+    note
+    receivedAmount
+    createdAt
+    reversedAt
+    reversalReason
+  }
+`);
+
+graphql(`
+  fragment EntryRow on FinancialEntry {
+    id
+    code
+    description
+    company {
+      id
+      name
+    }
+    issueDate
+    dueDate
+    amount
+    paidAmount
+    openAmount
+    status
+    isOverdue
+    version
+    cancelledAt
+    cancelReason
+    charges {
+      daysOverdue
+      lateFee
+      interest
+      updatedAmount
+    }
+    payments {
+      ...PaymentRow
+    }
+  }
+`);
+
+/** Lançamentos Financeiros: every entry of the debtor, paid or not. */
+export const debtorEntriesQuery = graphql(`
+  query DebtorEntries($id: ID!, $first: Int!, $after: String) {
+    debtor(id: $id) {
+      id
+      name
+      kind
+      documentFormatted
+      overdueBalance {
+        openAmount
+        entryCount
+      }
+      entries(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...EntryRow
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const settleEntryMutation = graphql(`
+  mutation SettleEntry($input: SettleEntryInput!) {
+    settleEntry(input: $input) {
+      entry {
+        ...EntryRow
+      }
+      payment {
+        id
+        amount
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const debtorBalanceQuery = graphql(`
+  query DebtorBalance($id: ID!) {
+    debtor(id: $id) {
+      id
+      overdueBalance {
+        openAmount
+        entryCount
+      }
+    }
+  }
+`);
+
+export const reversePaymentMutation = graphql(`
+  mutation ReversePayment($input: ReversePaymentInput!) {
+    reversePayment(input: $input) {
+      entry {
+        ...EntryRow
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const cancelEntryMutation = graphql(`
+  mutation CancelEntry($input: CancelEntryInput!) {
+    cancelEntry(input: $input) {
+      entry {
+        ...EntryRow
+      }
+      errors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);

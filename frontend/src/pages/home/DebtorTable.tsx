@@ -1,0 +1,117 @@
+import { useId } from 'react';
+import { formatDays } from '../../format';
+import type { DebtorOrder, DebtorRowFragment } from '../../gql/graphql';
+import { href } from '../../router';
+import { IconButton } from '../../ui/IconButton';
+import { ArrowRightIcon, PencilIcon } from '../../ui/Icons';
+import { DateText, Money, Text } from '../../ui/Values';
+
+type Props = {
+  rows: readonly DebtorRowFragment[];
+  order: DebtorOrder;
+  onSort: (order: DebtorOrder) => void;
+  /** The company searched for: Débitos do Cliente pre-selects it for the e-mail. */
+  companyId: string;
+};
+
+export function DebtorTable({ rows, order, onSort, companyId }: Props) {
+  const id = useId();
+  const byAmount = order === 'OPEN_AMOUNT_DESC' || order === 'OPEN_AMOUNT_ASC';
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">Clientes e fornecedores com lançamentos em aberto</caption>
+        <thead>
+          <tr>
+            <SortHeader
+              label="Cliente"
+              sorted={order === 'NAME_ASC' && 'ascending'}
+              onClick={() => onSort('NAME_ASC')}
+            />
+            <th scope="col">CPF/CNPJ</th>
+            <SortHeader
+              label="Saldo em aberto"
+              numeric
+              sorted={byAmount && (order === 'OPEN_AMOUNT_ASC' ? 'ascending' : 'descending')}
+              onClick={() => onSort(order === 'OPEN_AMOUNT_DESC' ? 'OPEN_AMOUNT_ASC' : 'OPEN_AMOUNT_DESC')}
+            />
+            <th scope="col" className="num">
+              Lançamentos
+            </th>
+            <SortHeader
+              label="Vencimento mais antigo"
+              sorted={order === 'OLDEST_DUE_ASC' && 'ascending'}
+              onClick={() => onSort('OLDEST_DUE_ASC')}
+            />
+            <th scope="col" className="num">
+              Dias em atraso
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Ações</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ node, balance }, index) => {
+            const nameId = `${id}-${index}`;
+            return (
+              <tr key={node.id}>
+                <td>
+                  <span id={nameId} className="debtor-name">
+                    {node.name}
+                  </span>
+                  {node.kind === 'SUPPLIER' && <span className="badge badge-muted">Fornecedor</span>}
+                </td>
+                <td className="nowrap">
+                  <Text value={node.documentFormatted ?? node.document} />
+                </td>
+                <td className="num">
+                  <Money value={balance.openAmount} />
+                </td>
+                <td className="num">{balance.entryCount}</td>
+                <td>
+                  <DateText value={balance.oldestDueDate} />
+                </td>
+                <td className="num nowrap">{balance.maxDaysOverdue > 0 ? formatDays(balance.maxDaysOverdue) : '—'}</td>
+                <td className="row-actions">
+                  <IconButton
+                    label="Débitos do Cliente"
+                    describedBy={nameId}
+                    icon={<PencilIcon />}
+                    href={href({ name: 'debtor', debtorId: node.id }, { empresa: companyId })}
+                  />
+                  <IconButton
+                    label="Lançamentos Financeiros"
+                    describedBy={nameId}
+                    icon={<ArrowRightIcon />}
+                    href={href({ name: 'debtorEntries', debtorId: node.id })}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type SortHeaderProps = {
+  label: string;
+  sorted: false | 'ascending' | 'descending';
+  numeric?: boolean;
+  onClick: () => void;
+};
+
+function SortHeader({ label, sorted, numeric, onClick }: SortHeaderProps) {
+  return (
+    <th scope="col" className={numeric ? 'num' : undefined} aria-sort={sorted || undefined}>
+      <button type="button" className="sort-button" onClick={onClick}>
+        {label}
+        <span className="sort-mark" aria-hidden="true">
+          {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}

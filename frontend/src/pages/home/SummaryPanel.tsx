@@ -1,0 +1,54 @@
+import type { HomeSearchQuery } from '../../gql/graphql';
+import { permille } from '../../money';
+import { Money } from '../../ui/Values';
+
+type Summary = HomeSearchQuery['collectionSummary'];
+
+/** Totals of the search and its ageing buckets (a vencer, 1–30, 31–60, 61–90, 90+). */
+export function SummaryPanel({ summary }: { summary: Summary }) {
+  return (
+    <section className="summary" aria-label="Resumo da pesquisa">
+      <dl className="summary-totals">
+        <div>
+          <dt>Total em aberto</dt>
+          <dd>
+            <Money value={summary.totalOpenAmount} />
+          </dd>
+        </div>
+        <div>
+          <dt>Devedores</dt>
+          <dd>{summary.debtorCount.toLocaleString('pt-BR')}</dd>
+        </div>
+        <div>
+          <dt>Lançamentos</dt>
+          <dd>{summary.entryCount.toLocaleString('pt-BR')}</dd>
+        </div>
+      </dl>
+      {summary.buckets.length > 0 && (
+        <div className="aging">
+          <div className="aging-bar" aria-hidden="true">
+            {summary.buckets.map((bucket, index) => (
+              <span
+                key={bucket.minDays}
+                className={`aging-${index}`}
+                style={{ width: `${permille(bucket.openAmount, summary.totalOpenAmount) / 10}%` }}
+              />
+            ))}
+          </div>
+          <ul className="aging-legend" aria-label="Saldo por faixa de atraso">
+            {summary.buckets.map((bucket, index) => (
+              <li key={bucket.minDays}>
+                <span className={`aging-swatch aging-${index}`} aria-hidden="true" />
+                <span className="aging-label">{bucket.label}</span>
+                <Money value={bucket.openAmount} />
+                <span className="aging-count">
+                  {bucket.entryCount.toLocaleString('pt-BR')} {bucket.entryCount === 1 ? 'lançamento' : 'lançamentos'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
