@@ -21,7 +21,7 @@ from backend.companies.services import get_company
 from backend.core.enums import EntryStatus
 from backend.core.errors import ErrorCollector, fail
 from backend.core.keep import KEEP, Keep
-from backend.core.money import format_brl, to_cents
+from backend.core.money import format_brl, from_cents, to_cents
 from backend.core.principal import Principal
 from backend.core.validation import check_amount, check_date, check_long_text, check_text
 from backend.debtors.services import get_debtor
@@ -177,7 +177,7 @@ async def _update_from_partner(
     entry.status = status_for(entry.amount_cents, entry.paid_cents)
     entry.version += 1
     await entry.save()
-    diff = changes(before, values)
+    diff = changes(_readable(before), _readable(values))
     if diff:
         await record(
             principal,
@@ -325,12 +325,10 @@ async def _check_edit(
 
 
 def _readable(values: dict[str, Any]) -> dict[str, Any]:
-    """Audit details in the API's terms: money in reais, not cents."""
+    """Audit details in the API's terms: money as the API's Decimal ("150.50"), not cents."""
     return {
         ("amount" if key == "amount_cents" else key): (
-            format_brl(Decimal(value) / 100)
-            if key == "amount_cents" and value is not None
-            else value
+            str(from_cents(value)) if key == "amount_cents" and value is not None else value
         )
         for key, value in values.items()
     }

@@ -49,7 +49,7 @@ async def test_entry_changes_are_listed_newest_first_and_scoped(http: httpx.Asyn
     assert trail["totalCount"] == 2
     update, create_event = (edge["node"] for edge in trail["edges"])
     assert update["action"] == "entry.update"
-    assert update["details"]["amount_cents"] == {"old": 1000, "new": 1500}
+    assert update["details"]["amount"] == {"old": "10.00", "new": "15.00"}
     assert update["actor"].startswith("token ")
     assert create_event["action"] == "entry.create"
     assert create_event["targetId"] == ids[0]
