@@ -15,6 +15,7 @@ from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
 
 from backend.api.auth import login, logout
+from backend.api.exports import export_debtors
 from backend.api.view import GraphQLEndpoint
 from backend.appointments.calendar import calendar_feed
 from backend.settings import Settings
@@ -52,6 +53,7 @@ def routes() -> list[BaseRoute]:
         Route("/auth/logout", logout, methods=["POST"]),
         Route("/healthz", health),
         Route("/calendar/{token}.ics", calendar_feed, methods=["GET"]),
+        Route("/export/debtors.{format}", export_debtors, methods=["GET"]),
         Route("/explorer", _page("explorer.html")),
     ]
     assets = FRONTEND_DIST / "assets"

@@ -65,3 +65,16 @@ def test_settle_an_entry_from_the_debtors_entries(page: Page) -> None:
     expect(dialog).to_be_hidden()
     row = page.get_by_role("row", name=re.compile(re.escape(code)))
     expect(row.first).to_contain_text("Pago")
+
+
+def test_export_the_search_as_xlsx(page: Page) -> None:
+    login(page)
+    link = page.get_by_role("link", name="Exportar XLSX")
+    expect(link).to_be_visible()
+    with page.expect_download() as download_info:
+        link.click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("inadimplencias-")
+    assert download.suggested_filename.endswith(".xlsx")
+    with open(download.path(), "rb") as file:
+        assert file.read(2) == b"PK"  # an Office Open XML zip

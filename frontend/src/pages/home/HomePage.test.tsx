@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { COMPANIES, debtorRow, homeSearch } from '../../test/fixtures';
 import { fakeApi, json } from '../../test/fakeApi';
 import { renderSignedIn } from '../../test/render';
@@ -230,54 +230,15 @@ describe('Pesquisa de Inadimplências', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Ocorreu um erro inesperado no servidor.');
   });
 
-  it('exports every page of the search as a CSV for Brazilian Excel', async () => {
-    const api = fakeApi({
-      Companies: { companies: COMPANIES },
-      HomeSearch: homeSearch([debtorRow(1)], { hasNextPage: true, endCursor: 'c1' }),
-      DebtorPage: (variables: Record<string, unknown>) => ({
-        debtors: {
-          totalCount: 2,
-          pageInfo: variables.after ? { hasNextPage: false, endCursor: 'c2' } : { hasNextPage: true, endCursor: 'c1' },
-          edges: [variables.after ? debtorRow(2, { name: 'Silva; Souza "ME"' }) : debtorRow(1)],
-        },
-      }),
-    });
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:csv';
-    });
-    URL.revokeObjectURL = vi.fn();
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
-    const user = userEvent.setup();
+  it('offers the search as CSV and XLSX files made by the server, with the same filter', async () => {
+    fakeApi({ Companies: { companies: COMPANIES }, HomeSearch: homeSearch([debtorRow(1)]) });
+    window.location.hash = '#/?q=jo%C3%A3o&periodo=este-mes&ordem=nome';
     renderSignedIn(<HomePage />);
-    await user.click(await screen.findByRole('button', { name: 'Exportar CSV' }));
-
-    await waitFor(() => expect(blobs).toHaveLength(1));
-    expect(click).toHaveBeenCalledOnce();
-    expect(api.of('DebtorPage').map((call) => [call.variables.first, call.variables.after])).toEqual([
-      [100, null],
-      [100, 'c1'],
-    ]);
-    const bytes = new Uint8Array(await readBlob(blobs[0]!));
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
-    const text = new TextDecoder().decode(bytes.slice(3));
-    expect(text.split('\r\n')).toEqual([
-      'Cliente;Tipo;CPF/CNPJ;E-mail;Saldo em aberto (R$);Lançamentos;Vencimento mais antigo;Dias em atraso',
-      'Cliente 1;Cliente;529.982.247-25;cliente1@exemplo.com.br;1234,50;3;05/09/2026;84',
-      '"Silva; Souza ""ME""";Cliente;529.982.247-25;cliente2@exemplo.com.br;1234,50;3;05/09/2026;84',
-      '',
-    ]);
-    click.mockRestore();
+    const csv = await screen.findByRole('link', { name: 'Exportar CSV' });
+    const xlsx = screen.getByRole('link', { name: 'Exportar XLSX' });
+    expect(csv.getAttribute('href')).toBe('/export/debtors.csv?period=THIS_MONTH&search=jo%C3%A3o&orderBy=NAME_ASC');
+    expect(xlsx.getAttribute('href')).toBe('/export/debtors.xlsx?period=THIS_MONTH&search=jo%C3%A3o&orderBy=NAME_ASC');
+    expect(csv.hasAttribute('download')).toBe(true);
   });
 });
 
-/** jsdom's Blob has no arrayBuffer(); FileReader reads it. */
-function readBlob(blob: Blob): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(blob);
-  });
-}

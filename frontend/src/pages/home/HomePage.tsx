@@ -1,6 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useExecute, useMorePages, useQuery } from '../../data';
-import { todayISO } from '../../format';
 import type { DebtorOrder } from '../../gql/graphql';
 import { Page } from '../../Page';
 import { href, navigate, useLocation } from '../../router';
@@ -8,9 +7,8 @@ import { Empty, ErrorBanner, LoadMore, Loading } from '../../ui/Feedback';
 import { DownloadIcon } from '../../ui/Icons';
 import { Money } from '../../ui/Values';
 import { DebtorTable } from './DebtorTable';
-import { debtorsCsv, download, fetchAllDebtors } from './exportCsv';
 import { companiesQuery, debtorPageQuery, homeSearchQuery } from './queries';
-import { type Search, buildFilter, readSearch, searchQuery } from './search';
+import { type Search, buildFilter, exportUrl, readSearch, searchQuery } from './search';
 import { SearchForm } from './SearchForm';
 import { SummaryPanel } from './SummaryPanel';
 
@@ -26,8 +24,6 @@ export function HomePage() {
   const companies = useQuery(companiesQuery);
   const result = useQuery(homeSearchQuery, { filter, orderBy: search.order, first: PAGE_SIZE });
 
-  const [exporting, setExporting] = useState<{ progress?: string; error?: string } | null>(null);
-
   function applySearch(next: Search) {
     const target = href({ name: 'home' }, searchQuery(next));
     if (target === (window.location.hash || '#/')) result.reload();
@@ -40,19 +36,6 @@ export function HomePage() {
     return page.debtors;
   });
   const rows = pages.edges;
-
-  async function exportCsv() {
-    setExporting({ progress: 'Exportando…' });
-    try {
-      const all = await fetchAllDebtors(run, filter, search.order, (loaded, total) =>
-        setExporting({ progress: `Exportando… ${loaded.toLocaleString('pt-BR')} de ${total.toLocaleString('pt-BR')}` }),
-      );
-      download(debtorsCsv(all), `inadimplencias-${todayISO()}.csv`);
-      setExporting(null);
-    } catch (failure) {
-      setExporting({ error: `Não foi possível exportar: ${(failure as Error).message}` });
-    }
-  }
 
   return (
     <Page title="Pesquisa de Inadimplências">
@@ -78,19 +61,18 @@ export function HomePage() {
               )}
             </p>
             {debtors.totalCount > 0 && (
-              <button
-                type="button"
-                className="button button-quiet button-small"
-                onClick={exportCsv}
-                disabled={Boolean(exporting?.progress)}
-              >
-                <DownloadIcon />
-                Exportar CSV
-              </button>
+              <span className="export-links">
+                <a className="button button-quiet button-small" href={exportUrl(search, 'csv')} download>
+                  <DownloadIcon />
+                  Exportar CSV
+                </a>
+                <a className="button button-quiet button-small" href={exportUrl(search, 'xlsx')} download>
+                  <DownloadIcon />
+                  Exportar XLSX
+                </a>
+              </span>
             )}
           </div>
-          {exporting?.progress && <Loading>{exporting.progress}</Loading>}
-          {exporting?.error && <ErrorBanner message={exporting.error} />}
 
           {rows.length === 0 ? (
             <Empty>Nenhum cliente inadimplente encontrado.</Empty>

@@ -109,6 +109,17 @@ export function buildFilter(search: Search): DebtorFilter {
   return filter;
 }
 
+/** The server's spreadsheet of this search (GET /export/debtors.csv|xlsx): the same filter and
+ * order as the list, every matching debtor, in the caller's companies only. */
+export function exportUrl(search: Search, format: 'csv' | 'xlsx'): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(buildFilter(search))) {
+    if (value) params.set(key, String(value));
+  }
+  params.set('orderBy', search.order);
+  return `/export/debtors.${format}?${params.toString()}`;
+}
+
 /** Problems the user can fix before searching, by field (dueFrom, dueTo). */
 export function checkSearch(search: Search): Partial<Record<'dueFrom' | 'dueTo', string>> {
   if (search.period !== 'CUSTOM') return {};

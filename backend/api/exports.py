@@ -1,0 +1,76 @@
+"""GET /export/debtors.csv|.xlsx — the current search, with the same filters as `debtors`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from backend.api.auth import authenticate, unauthorized
+from backend.core.enums import DebtorKind
+from backend.core.errors import ServiceError
+from backend.core.gql import pk
+from backend.core.periods import Period
+from backend.search.export import export_rows, to_csv, to_xlsx
+from backend.search.filters import DebtorFilterData
+from backend.search.statements import DebtorOrder
+from backend.settings import Settings
+
+MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _bad(message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=400)
+
+
+async def export_debtors(request: Request) -> Response:
+    settings: Settings = request.app.state.settings
+    principal = await authenticate(request, settings)
+    if principal is None:
+        return unauthorized()
+    fmt = request.path_params["format"]
+    if fmt not in MEDIA:
+        return JSONResponse({"error": "Formato desconhecido: use csv ou xlsx."}, status_code=404)
+    q = request.query_params
+    try:
+        kind = DebtorKind(q["kind"]) if q.get("kind") else None
+        period = Period(q.get("period") or "OVERDUE")
+        order = DebtorOrder(q.get("orderBy") or "OPEN_AMOUNT_DESC")
+        due_from = dt.date.fromisoformat(q["dueFrom"]) if q.get("dueFrom") else None
+        due_to = dt.date.fromisoformat(q["dueTo"]) if q.get("dueTo") else None
+    except ValueError:
+        return _bad("Filtro inválido: confira tipo, período, ordem e datas (AAAA-MM-DD).")
+    company = q.get("companyId")
+    data = DebtorFilterData(
+        search=q.get("search") or None,
+        company_id=pk("Company", company) if company else None,
+        kind=kind,
+        period=period,
+        due_from=due_from,
+        due_to=due_to,
+    )
+    rows = export_rows(
+        principal=principal,
+        settings=settings,
+        now=dt.datetime.now(dt.UTC),
+        data=data,
+        order=order,
+        company_id_given=bool(company),
+    )
+    try:
+        body = await (to_csv(rows) if fmt == "csv" else to_xlsx(rows))
+    except ServiceError as exc:
+        return _bad(" ".join(e.message for e in exc.errors))
+    stamp = dt.date.today().isoformat()
+    return Response(
+        body,
+        media_type=MEDIA[fmt],
+        headers={
+            "Content-Disposition": f'attachment; filename="inadimplencias-{stamp}.{fmt}"',
+            "Cache-Control": "no-store",
+        },
+    )
