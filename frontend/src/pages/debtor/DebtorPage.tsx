@@ -117,15 +117,20 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
         placeholders={detail.data.emailPlaceholders}
         initialCompanyId={emailCompany(query.get('empresa'), companies, overdueEntries)}
         onSent={(email) =>
-          patch((d) => ({
-            ...d,
-            lastEmailedAt: email.queuedAt,
-            sentEmails: {
-              ...d.sentEmails,
-              totalCount: d.sentEmails.totalCount + 1,
-              edges: [{ node: email }, ...d.sentEmails.edges],
-            },
-          }))
+          patch((d) =>
+            // An idempotent resend answers with the e-mail already listed: show it once.
+            d.sentEmails.edges.some((edge) => edge.node.id === email.id)
+              ? d
+              : {
+                  ...d,
+                  lastEmailedAt: email.queuedAt,
+                  sentEmails: {
+                    ...d.sentEmails,
+                    totalCount: d.sentEmails.totalCount + 1,
+                    edges: [{ node: email }, ...d.sentEmails.edges],
+                  },
+                },
+          )
         }
       />
       <DebtorDataSection debtor={debtor} onSaved={(saved) => patch((d) => ({ ...d, ...saved }))} />
