@@ -204,3 +204,91 @@ def _gid(type_name: str, pk: int) -> str:
     from tests.support import gid
 
     return gid(type_name, pk)
+
+
+async def test_create_company_errors_and_success(admin_api: ApiClient) -> None:
+    bad = await _create(
+        admin_api,
+        CREATE_COMPANY,
+        "createCompany",
+        {
+            "name": "X" * 201,
+            "document": "11.222.333/0001-00",
+            "email": "x@",
+            "lateFeePercent": "25",
+            "monthlyInterestPercent": "1.005",
+        },
+    )
+    assert bad["company"] is None
+    assert {e["code"] for e in bad["errors"]} == {
+        "TOO_LONG",
+        "INVALID_DOCUMENT",
+        "INVALID_EMAIL",
+        "INVALID_PERCENT",
+    }
+    ok = await _create(
+        admin_api,
+        CREATE_COMPANY,
+        "createCompany",
+        {"name": "Bexus", "document": VALID_CNPJ, "lateFeePercent": "1.50"},
+    )
+    assert ok["errors"] == []
+    duplicate = await _create(
+        admin_api, CREATE_COMPANY, "createCompany", {"name": "Outra", "document": VALID_CNPJ}
+    )
+    assert [e["code"] for e in duplicate["errors"]] == ["DUPLICATE_DOCUMENT"]
+    fee = await admin_api.data("{ companies { name lateFeePercent monthlyInterestPercent } }")
+    assert fee["companies"] == [
+        {"name": "Bexus", "lateFeePercent": "1.50", "monthlyInterestPercent": "1.00"}
+    ]
+
+
+async def test_update_debtor_changes_clears_and_validates(admin_api: ApiClient) -> None:
+    debtor = await make_debtor("Ana", email="ana@example.com", phone="1134567890")
+    query = """mutation($input: UpdateDebtorInput!) { updateDebtor(input: $input) {
+      debtor { name email phone phoneFormatted mobile address { city } }
+      errors { code field } } }"""
+    data = await admin_api.data(
+        query,
+        {
+            "input": {
+                "id": _gid("Debtor", debtor.id),
+                "name": "Ana Souza",
+                "email": "",
+                "mobile": "+55 (11) 98765-4321",
+                "address": {"city": "Recife"},
+            }
+        },
+    )
+    assert data["updateDebtor"]["errors"] == []
+    assert data["updateDebtor"]["debtor"] == {
+        "name": "Ana Souza",
+        "email": None,
+        "phone": "1134567890",
+        "phoneFormatted": "(11) 3456-7890",
+        "mobile": "11987654321",
+        "address": {"city": "Recife"},
+    }
+    bad = await admin_api.data(
+        query, {"input": {"id": _gid("Debtor", debtor.id), "name": "", "phone": "123"}}
+    )
+    assert {(e["code"], e["field"][-1]) for e in bad["updateDebtor"]["errors"]} == {
+        ("REQUIRED", "name"),
+        ("INVALID_PHONE", "phone"),
+    }
+    assert (await Debtor.get(id=debtor.id)).name == "Ana Souza"
+
+
+async def test_same_debtor_external_id_updates(admin_api: ApiClient) -> None:
+    first = await _create(
+        admin_api, CREATE_DEBTOR, "createDebtor", {"name": "Ana", "externalId": "erp-1"}
+    )
+    second = await _create(
+        admin_api,
+        CREATE_DEBTOR,
+        "createDebtor",
+        {"name": "Ana Maria", "externalId": "erp-1", "kind": "SUPPLIER"},
+    )
+    assert first["debtor"]["id"] == second["debtor"]["id"]
+    assert second["debtor"]["kind"] == "SUPPLIER"
+    assert await Debtor.all().count() == 1
