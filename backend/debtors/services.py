@@ -15,6 +15,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from backend.audit.services import changes, record
+from backend.core.conflicts import retry_on_conflict
 from backend.core.enums import DebtorKind
 from backend.core.errors import ErrorCollector, fail
 from backend.core.principal import Principal
@@ -139,6 +140,10 @@ def _snapshot(debtor: Debtor, keys: list[str]) -> dict[str, Any]:
 
 async def create_debtor(*, principal: Principal, data: DebtorData) -> Debtor:
     """Create, or update the debtor that already has this `external_id` (never duplicate)."""
+    return await retry_on_conflict(lambda: _create_debtor(principal=principal, data=data))
+
+
+async def _create_debtor(*, principal: Principal, data: DebtorData) -> Debtor:
     principal.require_write()
     values = _validate(data, creating=True)
     external_id = values.get("external_id")

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 
 from backend.audit.services import changes, record
 from backend.companies.services import get_company
+from backend.core.conflicts import retry_on_conflict
 from backend.core.enums import EntryStatus
 from backend.core.errors import ErrorCollector, fail
 from backend.core.keep import KEEP, Keep
@@ -62,6 +63,10 @@ def status_for(amount_cents: int, paid_cents: int) -> EntryStatus:
 
 async def create_entry(*, principal: Principal, data: NewEntry) -> FinancialEntry:
     """Create an entry; the same `external_id` in the same company updates it instead."""
+    return await retry_on_conflict(lambda: _create_entry(principal=principal, data=data))
+
+
+async def _create_entry(*, principal: Principal, data: NewEntry) -> FinancialEntry:
     principal.require_write()
     errors = ErrorCollector()
     description = check_text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -292,3 +293,35 @@ async def test_same_debtor_external_id_updates(admin_api: ApiClient) -> None:
     assert first["debtor"]["id"] == second["debtor"]["id"]
     assert second["debtor"]["kind"] == "SUPPLIER"
     assert await Debtor.all().count() == 1
+
+
+async def test_concurrent_upserts_with_one_external_id_make_one_row(
+    admin_api: ApiClient,
+) -> None:
+    company, debtor = await make_company(), await make_debtor()
+    values = {
+        "debtorId": _gid("Debtor", debtor.id),
+        "companyId": _gid("Company", company.id),
+        "description": "Parcela",
+        "dueDate": "2026-03-01",
+        "externalId": "erp-7",
+    }
+    results = await asyncio.gather(
+        *(
+            _create(admin_api, CREATE_ENTRY, "createEntry", {**values, "amount": f"{10 + i}.00"})
+            for i in range(6)
+        )
+    )
+    assert all(r["errors"] == [] for r in results)
+    assert len({r["entry"]["id"] for r in results}) == 1
+    assert await FinancialEntry.all().count() == 1
+    debtors = await asyncio.gather(
+        *(
+            _create(
+                admin_api, CREATE_DEBTOR, "createDebtor", {"name": f"D{i}", "externalId": "d-1"}
+            )
+            for i in range(6)
+        )
+    )
+    assert all(r["errors"] == [] for r in debtors)
+    assert await Debtor.filter(external_id="d-1").count() == 1
