@@ -141,7 +141,7 @@ async def explain(
     return reports
 
 
-async def profile(case: Case, settings: Settings, iterations: int = 20, top: int = 14) -> str:
+async def profile(case: Case, settings: Settings, iterations: int = 20, top: int = 20) -> str:
     """cProfile of the in-process GraphQL request: where the time goes besides the database."""
     profiler = cProfile.Profile()
     profiler.enable()

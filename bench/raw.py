@@ -3,13 +3,22 @@
 Each twin reads what the API reads for that case (the per-debtor summary for the overdue cases,
 the entries for the others) with as few statements as a person would write, and builds the
 response body directly: the floor that the GraphQL figures are divided by.
+
+The Débitos do Cliente twin sends seven statements (the debtor; its overdue page with the
+balance as window aggregates and the page's payments joined; companies; users; contacts;
+appointments; the e-mail page with its count) and computes multa and juros with the API's pure
+`compute_charges` (arithmetic, no I/O), as any hand-written version would have to; ids, cursors
+and the CPF/CNPJ, phone and CEP formats come from the same pure helpers the API uses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import asyncpg
@@ -17,7 +26,11 @@ import orjson
 
 from backend.core.ids import encode_id
 from backend.core.pagination import encode_cursor
-from bench.cases import PAGE_SIZE, Case
+from backend.core.periods import local_today
+from backend.core.validation import format_document, format_phone, format_postal_code, is_cpf
+from backend.entries.charges import ChargeRule, PaymentEvent, compute_charges
+from backend.mailing.rendering import PLACEHOLDERS
+from bench.cases import EMAILS_PAGE, ENTRIES_PAGE, PAGE_SIZE, Case
 
 OPEN = "e.status IN ('OPEN', 'PARTIALLY_PAID')"
 BUCKETS = (
@@ -189,17 +202,294 @@ def summary_body(row: Any) -> bytes:
     return orjson.dumps(body)
 
 
+# --- Débitos do Cliente --------------------------------------------------------------------
+
+PLACEHOLDER_LIST = [
+    {
+        "name": p.name,
+        "token": p.token,
+        "description": p.description,
+        "example": p.example,
+        "inSubject": p.in_subject,
+    }
+    for p in PLACEHOLDERS
+]
+
+
+def _datetime(value: Any) -> str | None:
+    """As the API writes a stored instant: ISO 8601 in UTC (SQLite keeps it as text)."""
+    if value is None:
+        return None
+    instant = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
+    return instant.astimezone(dt.UTC).isoformat()
+
+
+def _decimal_text(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01")))
+
+
+def _phone(value: str | None) -> str | None:
+    return format_phone(value) if value else None
+
+
+def _ref(type_name: str, row: Any) -> dict[str, Any]:
+    return {"id": encode_id(type_name, row["id"]), "name": row["name"]}
+
+
+@dataclass(frozen=True)
+class DetailRows:
+    debtor: Any
+    overdue: Sequence[Any]  # the page, one row per (entry, payment), with window totals
+    companies: Sequence[Any]
+    users: Sequence[Any]
+    contacts: Sequence[Any]
+    appointments: Sequence[Any]
+    emails: Sequence[Any]
+
+
+class DetailStatements:
+    """The seven statements of the detail twin, for one engine."""
+
+    def __init__(self, postgres: bool) -> None:
+        self.postgres = postgres
+
+    def p(self, n: int) -> str:
+        return f"${n}" if self.postgres else "?"
+
+    @property
+    def debtor(self) -> str:
+        return (
+            "SELECT id, name, kind, document, email, phone, mobile, postal_code, street, number, "
+            f"complement, district, city, state, last_emailed_at FROM debtor WHERE id = {self.p(1)}"
+        )
+
+    @property
+    def overdue(self) -> str:
+        # The page of overdue entries, the debtor's whole overdue balance as window aggregates
+        # (computed before the LIMIT), and the page's payments that count (not reversed).
+        return (
+            "WITH page AS (SELECT e.id, e.code, e.description, e.company_id, e.due_date, "
+            "e.amount_cents, e.paid_cents, COUNT(*) OVER () AS total, "
+            "SUM(e.amount_cents - e.paid_cents) OVER () AS open_cents "
+            f"FROM financial_entry e WHERE e.debtor_id = {self.p(1)} AND {OPEN} "
+            f"AND e.due_date < {self.p(2)} ORDER BY e.due_date, e.id LIMIT {ENTRIES_PAGE}) "
+            "SELECT page.*, p.amount_cents AS paid_part, p.paid_on FROM page "
+            "LEFT JOIN payment p ON p.entry_id = page.id AND p.reversed_at IS NULL "
+            "ORDER BY page.due_date, page.id, p.paid_on, p.id"
+        )
+
+    companies = (
+        "SELECT id, name, time_zone, late_fee_percent, monthly_interest_percent FROM company "
+        "ORDER BY name, id"
+    )
+    users = "SELECT id, name, is_active FROM app_user ORDER BY name, id"
+
+    @property
+    def contacts(self) -> str:
+        return (
+            "SELECT id, name, department, role, email, phone, mobile FROM contact "
+            f"WHERE debtor_id = {self.p(1)} ORDER BY name, id"
+        )
+
+    @property
+    def appointments(self) -> str:
+        return (
+            "SELECT id, responsible_id, company_id, scheduled_date, scheduled_time, notes, done, "
+            f"done_at, created_at FROM appointment WHERE debtor_id = {self.p(1)} "
+            "ORDER BY scheduled_date, scheduled_time, id"
+        )
+
+    @property
+    def emails(self) -> str:
+        return (
+            "SELECT id, company_id, recipients, subject, status, attempts, last_error, "
+            "queued_at, sent_at, sent_by_id, COUNT(*) OVER () AS total FROM sent_email "
+            f"WHERE debtor_id = {self.p(1)} ORDER BY queued_at DESC, id DESC LIMIT {EMAILS_PAGE}"
+        )
+
+
+def _connection_page(nodes: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    return {
+        "totalCount": total,
+        "pageInfo": {
+            "hasNextPage": len(nodes) < total,
+            "endCursor": encode_cursor(len(nodes) - 1) if nodes else None,
+        },
+        "edges": [{"node": node} for node in nodes],
+    }
+
+
+def detail_body(rows: DetailRows, now: dt.datetime, time_zone: str) -> bytes:
+    """The DebtorDetail answer from the twin's rows (the bench's companies share one zone)."""
+    d = rows.debtor
+    if d is None:
+        return orjson.dumps({"data": {"debtor": None}})
+    companies = {c["id"]: c for c in rows.companies}
+    users = {u["id"]: u for u in rows.users}
+    consumer = d["document"] is not None and is_cpf(d["document"])
+
+    entries: dict[int, Any] = {}
+    paid: dict[int, list[PaymentEvent]] = defaultdict(list)
+    for r in rows.overdue:
+        entries.setdefault(r["id"], r)
+        if r["paid_part"] is not None:
+            paid[r["id"]].append(
+                PaymentEvent(_date(r["paid_on"]), Decimal(int(r["paid_part"])).scaleb(-2))
+            )
+    overdue = []
+    for entry_id, e in entries.items():
+        company = companies[e["company_id"]]
+        amount = Decimal(int(e["amount_cents"])).scaleb(-2)
+        charges = compute_charges(
+            amount=amount,
+            due_date=_date(e["due_date"]),
+            payments=paid[entry_id],
+            as_of=local_today(now, company["time_zone"]),
+            rule=ChargeRule(
+                late_fee_percent=Decimal(str(company["late_fee_percent"])),
+                monthly_interest_percent=Decimal(str(company["monthly_interest_percent"])),
+            ),
+            consumer=consumer,
+        )
+        overdue.append(
+            {
+                "id": encode_id("FinancialEntry", entry_id),
+                "code": e["code"],
+                "description": e["description"],
+                "company": _ref("Company", company),
+                "dueDate": _date(e["due_date"]).isoformat(),
+                "amount": money(int(e["amount_cents"])),
+                "openAmount": money(int(e["amount_cents"]) - int(e["paid_cents"])),
+                "daysOverdue": charges.days_overdue,
+                "lateFee": _decimal_text(charges.late_fee),
+                "interest": _decimal_text(charges.interest),
+                "updatedAmount": _decimal_text(charges.updated_amount),
+            }
+        )
+    first = rows.overdue[0] if rows.overdue else None
+    today = local_today(now, time_zone)
+    oldest = _date(first["due_date"]) if first is not None else None
+    balance = {
+        "openAmount": money(int(first["open_cents"]) if first is not None else 0),
+        "entryCount": int(first["total"]) if first is not None else 0,
+        "oldestDueDate": oldest.isoformat() if oldest else None,
+        "maxDaysOverdue": max(0, (today - oldest).days) if oldest else 0,
+    }
+    appointments = [
+        {
+            "id": encode_id("Appointment", a["id"]),
+            "responsible": _ref("User", users[a["responsible_id"]]),
+            "company": _ref("Company", companies[a["company_id"]])
+            if a["company_id"] is not None
+            else None,
+            "date": _date(a["scheduled_date"]).isoformat(),
+            "time": a["scheduled_time"],
+            "notes": a["notes"],
+            "done": bool(a["done"]),
+            "doneAt": _datetime(a["done_at"]),
+            "createdAt": _datetime(a["created_at"]),
+        }
+        for a in rows.appointments
+    ]
+    emails = [
+        {
+            "id": encode_id("SentEmail", m["id"]),
+            "company": _ref("Company", companies[m["company_id"]]),
+            "to": orjson.loads(m["recipients"]),
+            "subject": m["subject"],
+            "status": m["status"],
+            "attempts": int(m["attempts"]),
+            "lastError": m["last_error"],
+            "queuedAt": _datetime(m["queued_at"]),
+            "sentAt": _datetime(m["sent_at"]),
+            "sentBy": _ref("User", users[m["sent_by_id"]]) if m["sent_by_id"] else None,
+        }
+        for m in rows.emails
+    ]
+    contacts = [
+        {
+            "id": encode_id("Contact", c["id"]),
+            "name": c["name"],
+            "department": c["department"],
+            "role": c["role"],
+            "email": c["email"],
+            "phone": c["phone"],
+            "mobile": c["mobile"],
+            "phoneFormatted": _phone(c["phone"]),
+            "mobileFormatted": _phone(c["mobile"]),
+        }
+        for c in rows.contacts
+    ]
+    debtor = {
+        "id": encode_id("Debtor", d["id"]),
+        "name": d["name"],
+        "kind": d["kind"],
+        "document": d["document"],
+        "documentFormatted": format_document(d["document"]) if d["document"] else None,
+        "email": d["email"],
+        "phone": d["phone"],
+        "mobile": d["mobile"],
+        "phoneFormatted": _phone(d["phone"]),
+        "mobileFormatted": _phone(d["mobile"]),
+        "address": {
+            "postalCode": d["postal_code"],
+            "postalCodeFormatted": format_postal_code(d["postal_code"])
+            if d["postal_code"]
+            else None,
+            "street": d["street"],
+            "number": d["number"],
+            "complement": d["complement"],
+            "district": d["district"],
+            "city": d["city"],
+            "state": d["state"],
+        },
+        "lastEmailedAt": _datetime(d["last_emailed_at"]),
+        "overdueBalance": balance,
+        "overdueEntries": _connection_page(overdue, int(first["total"]) if first else 0),
+        "contacts": contacts,
+        "appointments": appointments,
+        "sentEmails": _connection_page(emails, int(rows.emails[0]["total"]) if emails else 0),
+    }
+    body = {
+        "data": {
+            "debtor": debtor,
+            "companies": [_ref("Company", c) for c in rows.companies],
+            "users": [_ref("User", u) for u in rows.users if u["is_active"]],
+            "emailPlaceholders": PLACEHOLDER_LIST,
+        }
+    }
+    return orjson.dumps(body)
+
+
 def uses_summary(case: Case) -> bool:
     return case.company_id is None and case.due_from is None and case.scope is None
 
 
 class PostgresTwin:
-    def __init__(self, conn: asyncpg.Connection, today: dt.date) -> None:
+    def __init__(self, conn: asyncpg.Connection, today: dt.date, time_zone: str) -> None:
         self.conn = conn
         self.today = today
+        self.time_zone = time_zone
         self.sql = Statements(postgres=True)
+        self.detail_sql = DetailStatements(postgres=True)
+
+    async def detail(self, debtor_id: int) -> bytes:
+        now = dt.datetime.now(dt.UTC)
+        s, conn = self.detail_sql, self.conn
+        rows = DetailRows(
+            debtor=await conn.fetchrow(s.debtor, debtor_id),
+            overdue=await conn.fetch(s.overdue, debtor_id, local_today(now, self.time_zone)),
+            companies=await conn.fetch(s.companies),
+            users=await conn.fetch(s.users),
+            contacts=await conn.fetch(s.contacts, debtor_id),
+            appointments=await conn.fetch(s.appointments, debtor_id),
+            emails=await conn.fetch(s.emails, debtor_id),
+        )
+        return detail_body(rows, now, self.time_zone)
 
     async def run(self, case: Case) -> bytes:
+        if case.debtor_id is not None:
+            return await self.detail(case.debtor_id)
         if case.key == "summary":
             return summary_body(await self.conn.fetchrow(self.sql.summary_buckets()))
         page = self.sql.summary_page if uses_summary(case) else self.sql.entries_page
@@ -208,16 +498,35 @@ class PostgresTwin:
 
 
 class SqliteTwin:
-    def __init__(self, conn: sqlite3.Connection, today: dt.date) -> None:
+    def __init__(self, conn: sqlite3.Connection, today: dt.date, time_zone: str) -> None:
         conn.row_factory = sqlite3.Row
         self.conn = conn
         self.today = today
+        self.time_zone = time_zone
         self.sql = Statements(postgres=False)
+        self.detail_sql = DetailStatements(postgres=False)
+
+    def detail(self, debtor_id: int) -> bytes:
+        now = dt.datetime.now(dt.UTC)
+        s, run = self.detail_sql, self.conn.execute
+        today = local_today(now, self.time_zone).isoformat()
+        rows = DetailRows(
+            debtor=run(s.debtor, (debtor_id,)).fetchone(),
+            overdue=run(s.overdue, (debtor_id, today)).fetchall(),
+            companies=run(s.companies).fetchall(),
+            users=run(s.users).fetchall(),
+            contacts=run(s.contacts, (debtor_id,)).fetchall(),
+            appointments=run(s.appointments, (debtor_id,)).fetchall(),
+            emails=run(s.emails, (debtor_id,)).fetchall(),
+        )
+        return detail_body(rows, now, self.time_zone)
 
     async def run(self, case: Case) -> bytes:
         return self.run_sync(case)
 
     def run_sync(self, case: Case) -> bytes:
+        if case.debtor_id is not None:
+            return self.detail(case.debtor_id)
         if case.key == "summary":
             return summary_body(self.conn.execute(self.sql.summary_buckets()).fetchone())
         page = self.sql.summary_page if uses_summary(case) else self.sql.entries_page
@@ -225,10 +534,10 @@ class SqliteTwin:
         return page_with_totals_body(self.conn.execute(statement, params).fetchall(), self.today)
 
 
-async def open_twin(url: str, today: dt.date) -> PostgresTwin | SqliteTwin:
+async def open_twin(url: str, today: dt.date, time_zone: str) -> PostgresTwin | SqliteTwin:
     if url.startswith("sqlite://"):
-        return SqliteTwin(sqlite3.connect(url.removeprefix("sqlite://")), today)
-    return PostgresTwin(await asyncpg.connect(url), today)
+        return SqliteTwin(sqlite3.connect(url.removeprefix("sqlite://")), today, time_zone)
+    return PostgresTwin(await asyncpg.connect(url), today, time_zone)
 
 
 async def close_twin(twin: PostgresTwin | SqliteTwin) -> None:

@@ -47,7 +47,7 @@ def render(
     started: dt.datetime,
 ) -> str:
     out = [
-        f"# Benchmark da Pesquisa de Inadimplências — {options.size.name}",
+        f"# Benchmark da Pesquisa de Inadimplências e dos Débitos do Cliente — {options.size.name}",
         "",
         f"Executado em {started:%Y-%m-%d %H:%M} UTC com `python -m bench` "
         f"(tamanho {options.size.name}: {options.size.debtors:,} devedores, "
@@ -72,11 +72,24 @@ def render(
             f"- **{result.engine}**: {load}; resumo por devedor em {result.roll_seconds:.2f} s "
             f"({roll}); " + "; ".join(f"{label}: {value}" for label, value in result.stats)
         )
+        extras = (
+            f"adicionados em {result.detail_seconds:.0f} s"
+            if result.detail_seconds is not None
+            else "reaproveitados"
+        )
+        shown = [_sections(r.case.title, r.case.debtor_id, r.sections) for r in result.cases]
+        out.append(
+            f"- **{result.engine}**, Débitos do Cliente (pagamentos, usuários, contatos, "
+            f"agendamentos e e-mails: {extras}): " + "; ".join(s for s in shown if s)
+        )
     out += [
         "",
         "## Resultados (ms, p50 / p95)",
         "",
-        "GraphQL: a página de 25 devedores com saldos e totais (ou o collectionSummary). "
+        "GraphQL: a página de 25 devedores com saldos e totais (ou o collectionSummary); nos "
+        "Débitos do Cliente, a consulta `DebtorDetail` da tela, palavra por palavra (100 "
+        "vencidos com multa e juros, contatos, agendamentos, 20 e-mails, empresas, usuários e "
+        "marcadores). "
         "Em processo: `schema.execute` com um `Context` + JSON. HTTP: uvicorn em subprocesso, "
         "token de API, httpx no mesmo host. Bruto: o mesmo JSON (conferido byte a byte como "
         "objeto) por SQL escrito à mão + orjson, pelo driver (asyncpg / sqlite3), em processo "
@@ -124,8 +137,13 @@ def render(
                     "",
                 ]
         for key, text in result.profiles:
+            why = (
+                "a tela Débitos do Cliente do devedor movimentado"
+                if key.startswith("detail")
+                else "o de maior razão GraphQL/bruto entre as pesquisas"
+            )
             out += [
-                f"Perfil do caso `{key}`, o de maior razão GraphQL/bruto (cProfile, 20 execuções "
+                f"Perfil do caso `{key}`, {why} (cProfile, 20 execuções "
                 "em processo, por tempo próprio; `poll` é a espera pelo banco):",
                 "",
                 "```",
@@ -134,6 +152,22 @@ def render(
                 "",
             ]
     return "\n".join(out) + "\n"
+
+
+def _sections(title: str, debtor_id: int | None, sections: dict[str, int]) -> str:
+    if debtor_id is None or not sections:
+        return ""
+    return (
+        f"{title} (id {debtor_id}): {sections['overdue_shown']} de "
+        f"{sections['overdue_total']} vencidos, {_n(sections['contacts'], 'contato')}, "
+        f"{_n(sections['appointments'], 'agendamento')}, {sections['emails_shown']} de "
+        f"{_n(sections['emails_total'], 'e-mail')}; resposta de "
+        f"{sections['bytes'] / 1024:.0f} KiB"
+    )
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _short(sql: str, limit: int = 90) -> str:

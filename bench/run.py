@@ -22,13 +22,15 @@ import orjson
 from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
+from backend import database
 from backend.accounts.services import create_token
 from backend.core.enums import TokenScope
 from backend.core.periods import local_today
 from backend.search.balances import roll_balances
+from backend.search.sql import Sql, connection
 from backend.settings import Settings, tortoise_config
-from bench.cases import Case, build_cases
-from bench.data import Size, generate
+from bench.cases import Case, DetailDebtors, build_cases
+from bench.data import DETAIL_VERSION, Size, add_detail_data, generate
 from bench.measure import (
     StatementReport,
     Timing,
@@ -65,6 +67,8 @@ class CaseResult:
     statements: list[StatementReport]
     graphql_http: Timing | None = None
     raw_http: Timing | None = None
+    # Detail cases: how much the page shows (rows per section, bytes of the answer).
+    sections: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -76,6 +80,8 @@ class EngineResult:
     roll_seconds: float
     rebuilt: bool
     stats: list[tuple[str, str]]
+    detail: DetailDebtors
+    detail_seconds: float | None  # None: reused from an earlier run
     cases: list[CaseResult] = field(default_factory=list)
     profiles: list[tuple[str, str]] = field(default_factory=list)
 
@@ -108,6 +114,7 @@ async def _postgres_dataset(options: Options, progress: Progress) -> tuple[str, 
             await conn.close()
         if found == wanted:
             progress(f"PostgreSQL: reaproveitando {name}")
+            await database.migrate(url)  # migrations added since it was generated
             return url, False, None
     admin = await asyncpg.connect(f"{options.postgres_server}/postgres")
     try:
@@ -143,6 +150,7 @@ async def _sqlite_dataset(options: Options, progress: Progress) -> tuple[str, bo
             conn.close()
         if row and row[0] == wanted:
             progress(f"SQLite: reaproveitando {path}")
+            await database.migrate(url)  # migrations added since it was generated
             return url, False, None
     _remove_sqlite(path)
     started = time.perf_counter()
@@ -178,6 +186,7 @@ async def _stats(url: str, today: dt.date) -> list[tuple[str, str]]:
             "AND e.due_date < {today}",
         ),
         ("linhas do resumo (devedores com vencidos)", "SELECT COUNT(*) FROM debtor_balance"),
+        ("pagamentos", "SELECT COUNT(*) FROM payment"),
     ]
     result = []
     if url.startswith("sqlite://"):
@@ -206,6 +215,26 @@ async def _stats(url: str, today: dt.date) -> list[tuple[str, str]]:
     return result
 
 
+async def _detail_data(options: Options, progress: Progress) -> tuple[DetailDebtors, float | None]:
+    """The Débitos do Cliente rows (bench.data.add_detail_data), added once per data set and
+    recorded in bench_meta with the debtors chosen; a data set from before them is upgraded."""
+    sql = Sql(connection())
+    found = await sql.rows(f"SELECT value FROM {META} WHERE key = 'detail'")
+    if found:
+        version, _, ids = str(found[0]["value"]).partition(":")
+        if version == DETAIL_VERSION:
+            busy, typical = (int(i) for i in ids.split("/"))
+            return DetailDebtors(busy=busy, typical=typical), None
+    progress("Adicionando os dados da tela Débitos do Cliente")
+    started = time.perf_counter()
+    detail = await add_detail_data(seed=options.seed, now=_now(), progress=progress)
+    record = Sql(connection())
+    value = f"{DETAIL_VERSION}:{detail.busy}/{detail.typical}"
+    await record.rows(f"DELETE FROM {META} WHERE key = 'detail'")
+    await record.rows(f"INSERT INTO {META} VALUES ('detail', {record.param(value)})")
+    return detail, time.perf_counter() - started
+
+
 # --- measuring ---------------------------------------------------------------------------
 
 
@@ -221,11 +250,12 @@ def _free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def _server(url: str, companies: list[int]) -> AsyncIterator[str]:
+async def _server(url: str, companies: list[int], detail: DetailDebtors) -> AsyncIterator[str]:
     port = _free_port()
     command = [sys.executable, "-m", "bench.server", "--database-url", url]
     command += ["--port", str(port), "--company-id", str(companies[0])]
     command += ["--all-companies", *map(str, companies)]
+    command += ["--detail-debtors", str(detail.busy), str(detail.typical)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = await asyncio.create_subprocess_exec(*command, cwd=ROOT, env=env)
     base = f"http://127.0.0.1:{port}"
@@ -255,6 +285,7 @@ async def run_engine(engine: str, options: Options, progress: Progress = print) 
     EXECUTOR_CACHE.clear()  # Tortoise caches SQL per connection name, not per dialect
     await Tortoise.init(config=tortoise_config(url))
     try:
+        detail, detail_seconds = await _detail_data(options, progress)
         today = local_today(_now(), settings.time_zone)
         started = time.perf_counter()
         rolled = await roll_balances(today=today)
@@ -268,9 +299,13 @@ async def run_engine(engine: str, options: Options, progress: Progress = print) 
             roll_seconds=roll_seconds,
             rebuilt=rolled.rebuilt,
             stats=await _stats(url, today),
+            detail=detail,
+            detail_seconds=detail_seconds,
         )
-        cases = build_cases(today=today, company_id=companies[0], all_companies=companies)
-        twin = await open_twin(url, today)
+        cases = build_cases(
+            today=today, company_id=companies[0], all_companies=companies, detail=detail
+        )
+        twin = await open_twin(url, today, settings.time_zone)
         try:
             for case in cases:
                 progress(f"{engine}: {case.title}")
@@ -284,13 +319,16 @@ async def run_engine(engine: str, options: Options, progress: Progress = print) 
                     iterations=options.iterations,
                     warmup=options.warmup,
                 )
-                result.cases.append(CaseResult(case, graphql, raw, statements))
-            # Where GraphQL adds the most over its twin: the profile shows what that is.
+                sections = _sections(graphql_body) if case.debtor_id is not None else {}
+                result.cases.append(CaseResult(case, graphql, raw, statements, sections=sections))
+            # Where GraphQL adds the most over its twin among the search cases, and the busy
+            # debtor's detail page: the profiles show what that time is.
             worst = max(
-                (r for r in result.cases if r.case.target),
+                (r for r in result.cases if r.case.target and r.case.debtor_id is None),
                 key=lambda r: r.graphql.p50 / r.raw.p50,
             )
-            result.profiles.append((worst.case.key, await profile(worst.case, settings)))
+            for profiled in (worst.case, *(c for c in cases if c.key == "detail")):
+                result.profiles.append((profiled.key, await profile(profiled, settings)))
         finally:
             await close_twin(twin)
         if options.http:
@@ -298,6 +336,20 @@ async def run_engine(engine: str, options: Options, progress: Progress = print) 
     finally:
         await Tortoise.close_connections()
     return result
+
+
+def _sections(body: bytes) -> dict[str, int]:
+    """What a DebtorDetail answer holds: rows shown and in all, per section, and its size."""
+    debtor = json.loads(body)["data"]["debtor"]
+    return {
+        "overdue_shown": len(debtor["overdueEntries"]["edges"]),
+        "overdue_total": debtor["overdueEntries"]["totalCount"],
+        "contacts": len(debtor["contacts"]),
+        "appointments": len(debtor["appointments"]),
+        "emails_shown": len(debtor["sentEmails"]["edges"]),
+        "emails_total": debtor["sentEmails"]["totalCount"],
+        "bytes": len(body),
+    }
 
 
 async def _companies(url: str) -> list[int]:
@@ -328,7 +380,8 @@ async def _measure_http(
             company_ids=companies if scoped else None,
         )
         tokens[scoped] = {"Authorization": f"Bearer {issued.secret}"}
-    async with _server(url, companies) as base, httpx.AsyncClient(base_url=base) as client:
+    server = _server(url, companies, result.detail)
+    async with server as base, httpx.AsyncClient(base_url=base) as client:
 
         async def graphql(case: Case) -> bytes:
             response = await client.post(

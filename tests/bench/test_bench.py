@@ -1,8 +1,9 @@
 """The benchmark on a tiny data set, both engines, so its code cannot rot unnoticed.
 
-It generates the data through the real migrations and bulk paths, checks every GraphQL answer
-against its raw twin (run_engine raises when they differ), measures in process and over HTTP
-against a real uvicorn subprocess, and renders the Markdown report.
+It generates the data through the real migrations and bulk paths, adds the Débitos do Cliente
+rows, checks every GraphQL answer against its raw twin (run_engine raises when they differ),
+measures in process and over HTTP against a real uvicorn subprocess, and renders the Markdown
+report. Later runs reuse the data, and a data set from before the detail rows is upgraded.
 """
 
 from __future__ import annotations
@@ -10,21 +11,35 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
+import re
+import sqlite3
 from pathlib import Path
 
 import asyncpg
 import pytest
+from graphql import parse, print_ast
 from stdnum.br import cnpj as stdnum_cnpj
 from stdnum.br import cpf as stdnum_cpf
 
-from bench.__main__ import parse, size_of
+from bench.__main__ import parse as parse_args
+from bench.__main__ import size_of
+from bench.cases import DETAIL, EMAILS_PAGE, ENTRIES_PAGE
 from bench.data import Size, cnpj, cpf
 from bench.machine import describe
 from bench.report import render
-from bench.run import Options, run_engine
+from bench.run import CaseResult, Options, run_engine
 
 PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-CASES = {"default", "name", "company_month", "custom", "summary", "default_scoped"}
+CASES = {
+    "default",
+    "name",
+    "company_month",
+    "custom",
+    "summary",
+    "default_scoped",
+    "detail",
+    "detail_typical",
+}
 
 
 def test_generated_documents_are_valid() -> None:
@@ -34,12 +49,27 @@ def test_generated_documents_are_valid() -> None:
 
 
 def test_command_line_sizes() -> None:
-    assert size_of(parse([])).entries == 1_000_000
-    assert size_of(parse(["--size", "small"])).debtors == 10_000
-    custom = size_of(parse(["--debtors", "50", "--entries", "500"]))
+    assert size_of(parse_args([])).entries == 1_000_000
+    assert size_of(parse_args(["--size", "small"])).debtors == 10_000
+    custom = size_of(parse_args(["--debtors", "50", "--entries", "500"]))
     assert (custom.debtors, custom.entries) == (50, 500)
     with pytest.raises(SystemExit):
-        size_of(parse(["--debtors", "50"]))
+        size_of(parse_args(["--debtors", "50"]))
+
+
+def test_detail_case_sends_the_screens_query() -> None:
+    """The detail case is Débitos do Cliente's DebtorDetail, fragments and page sizes included."""
+    pages = Path(__file__).resolve().parents[2] / "frontend" / "src" / "pages" / "debtor"
+    screen: dict[str, str] = {}
+    for block in re.findall(r"graphql\(`(.*?)`\)", (pages / "queries.ts").read_text(), re.S):
+        for definition in parse(block).definitions:
+            screen[definition.name.value] = print_ast(definition)  # type: ignore[attr-defined]
+    ours = {d.name.value: print_ast(d) for d in parse(DETAIL).definitions}  # type: ignore[attr-defined]
+    assert ours == {name: screen[name] for name in ours}
+    assert "DebtorDetail" in ours
+    page = (pages / "DebtorPage.tsx").read_text()
+    assert f"const ENTRIES_PAGE = {ENTRIES_PAGE};" in page
+    assert f"const EMAILS_PAGE = {EMAILS_PAGE};" in page
 
 
 def _where(options: Options) -> dict[str, object]:
@@ -61,6 +91,8 @@ async def test_benchmark_runs_end_to_end(engine: str, tmp_path: Path) -> None:
         result = await run_engine(engine, options, messages.append)
         quick = Options(size=size, iterations=1, warmup=0, http=False, **_where(options))
         again = await run_engine(engine, quick, messages.append)  # reuses the data
+        await _forget_detail_data(engine, size, tmp_path)  # as a data set made before them
+        upgraded = await run_engine(engine, quick, messages.append)
     finally:
         if engine == "postgres":
             admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
@@ -80,6 +112,42 @@ async def test_benchmark_runs_end_to_end(engine: str, tmp_path: Path) -> None:
         assert case.statements  # captured and explained
     stats = dict(result.stats)
     assert stats["lançamentos"] == "600"
+    assert int(stats["pagamentos"]) > 0
+
+    # Débitos do Cliente: the busiest debtor's page has something in every section.
+    assert result.detail_seconds is not None
+    assert again.detail_seconds is None
+    assert upgraded.detail_seconds is not None
+    assert again.detail == upgraded.detail == result.detail
+    assert result.detail.busy != result.detail.typical
+    busy = next(r for r in result.cases if r.case.key == "detail")
+    assert busy.case.debtor_id == result.detail.busy
+    sections = busy.sections
+    assert sections["overdue_shown"] > 0
+    assert sections["contacts"] > 0
+    assert sections["appointments"] > 0
+    assert sections["emails_shown"] == 20 < sections["emails_total"]
+
+    def counts(cases: list[CaseResult]) -> list[dict[str, int]]:  # bytes vary with new ids
+        return [{k: v for k, v in r.sections.items() if k != "bytes"} for r in cases]
+
+    assert counts(upgraded.cases) == counts(result.cases)
+    assert [key for key, _ in result.profiles][-1] == "detail"
+
     report = render([result], options, describe(), dt.datetime.now(dt.UTC))
     assert "| lista padrão (vencidos) | " + engine in report
+    assert "| Débitos do Cliente, devedor movimentado | " + engine in report
     assert "## O que explica os números" in report
+
+
+async def _forget_detail_data(engine: str, size: Size, folder: Path) -> None:
+    sql = "DELETE FROM bench_meta WHERE key = 'detail'"
+    if engine == "sqlite":
+        with sqlite3.connect(folder / f"bench-{size.name}.sqlite3") as conn:
+            conn.execute(sql)
+        return
+    conn = await asyncpg.connect(f"{PG_SERVER}/cobrancas_bench_{size.name}")
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
