@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import strawberry
+from strawberry.dataloader import DataLoader
 
 from backend.companies.loaders import load_companies_by_id
 from backend.companies.types import Company
@@ -134,17 +135,33 @@ class Payment:
 
 
 async def load_charges(info: Info, entry: models.FinancialEntry) -> Charges:
-    """The entry's charges as of today in its company's zone (loaders: no query per entry)."""
-    loaders = info.context.loaders
-    company, debtor, payments = await asyncio.gather(
-        loaders.get(load_companies_by_id).load(entry.company_id),
-        loaders.get(load_debtors_by_id).load(entry.debtor_id),
-        loaders.get(load_payments_by_entry_id).load(entry.id),
+    """The entry's charges as of today in its company's zone: computed once per entry and request
+    (four fields read them) and for a whole page at a time (no query per entry)."""
+    context = info.context
+
+    async def compute(entries: list[models.FinancialEntry]) -> list[Charges]:
+        loaders = context.loaders
+        companies, debtors, payments = await asyncio.gather(
+            loaders.get(load_companies_by_id).load_many([e.company_id for e in entries]),
+            loaders.get(load_debtors_by_id).load_many([e.debtor_id for e in entries]),
+            loaders.get(load_payments_by_entry_id).load_many([e.id for e in entries]),
+        )
+        now = context.now()
+        result = []
+        for e, company, debtor, paid in zip(entries, companies, debtors, payments, strict=True):
+            assert company is not None  # foreign keys
+            assert debtor is not None
+            today = local_today(now, company.time_zone)
+            result.append(
+                entry_charges(e, company=company, debtor=debtor, payments=paid, today=today)
+            )
+        return result
+
+    loader = context.loaders.keyed(
+        "ChargesByEntryLoader",
+        lambda: DataLoader(load_fn=compute, cache_key_fn=lambda e: e.id),
     )
-    assert company is not None  # foreign keys
-    assert debtor is not None
-    today = local_today(info.context.now(), company.time_zone)
-    return entry_charges(entry, company=company, debtor=debtor, payments=payments, today=today)
+    return await loader.load(entry)
 
 
 @strawberry.type(description="Multa and juros of an entry as of today.")
