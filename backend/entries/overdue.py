@@ -15,7 +15,7 @@ from tortoise.expressions import Q
 
 from backend.companies.models import Company
 from backend.core.enums import OPEN_STATUSES, EntryStatus
-from backend.core.money import ZERO
+from backend.core.money import ZERO, from_cents
 from backend.core.periods import local_today
 from backend.core.principal import Principal
 from backend.core.validation import is_cpf
@@ -36,9 +36,21 @@ def is_consumer(debtor: Debtor) -> bool:
     return debtor.document is not None and is_cpf(debtor.document)
 
 
-def payment_events(payments: Iterable[Payment]) -> list[PaymentEvent]:
-    """The principal of the payments that count: a reversed payment was never made."""
-    return [PaymentEvent(p.paid_on, p.amount) for p in payments if p.reversed_at is None]
+def payment_events(entry: FinancialEntry, payments: Iterable[Payment]) -> list[PaymentEvent]:
+    """The principal of the payments that count (a reversed payment was never made).
+
+    `paid_cents` stays the authority on how much was paid: an amount with no payment row behind
+    it (imported already part-paid) is taken as paid on the due date, so it lowers the open
+    amount without inventing charges on it.
+    """
+    counted = [p for p in payments if p.reversed_at is None]
+    recorded = sum(p.amount_cents for p in counted)
+    if recorded > entry.paid_cents:  # rows disagree with the ledger: trust the ledger
+        return [PaymentEvent(entry.due_date, entry.paid_amount)]
+    events = [PaymentEvent(p.paid_on, p.amount) for p in counted]
+    if recorded < entry.paid_cents:
+        events.append(PaymentEvent(entry.due_date, from_cents(entry.paid_cents - recorded)))
+    return events
 
 
 def entry_charges(
@@ -55,7 +67,7 @@ def entry_charges(
     return compute_charges(
         amount=entry.amount,
         due_date=entry.due_date,
-        payments=payment_events(payments),
+        payments=payment_events(entry, payments),
         as_of=today,
         rule=charge_rule(company),
         consumer=is_consumer(debtor),

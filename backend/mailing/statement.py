@@ -14,12 +14,11 @@ from decimal import Decimal
 
 from backend.companies.models import Company
 from backend.core.enums import OPEN_STATUSES
-from backend.core.money import ZERO, from_cents
+from backend.core.money import ZERO
 from backend.core.periods import local_today
-from backend.core.validation import is_cpf
 from backend.debtors.models import Debtor
-from backend.entries.charges import ChargeRule, PaymentEvent, compute_charges
 from backend.entries.models import FinancialEntry, Payment
+from backend.entries.overdue import entry_charges
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,20 +57,10 @@ async def overdue_statement(*, company: Company, debtor: Debtor, now: dt.datetim
             entry_id__in=[e.id for e in entries], reversed_at__isnull=True
         ):
             payments[payment.entry_id].append(payment)
-    rule = ChargeRule(
-        late_fee_percent=company.late_fee_percent,
-        monthly_interest_percent=company.monthly_interest_percent,
-    )
-    consumer = debtor.document is not None and is_cpf(debtor.document)
     lines = []
     for entry in entries:
-        charges = compute_charges(
-            amount=entry.amount,
-            due_date=entry.due_date,
-            payments=_payment_events(entry, payments[entry.id]),
-            as_of=today,
-            rule=rule,
-            consumer=consumer,
+        charges = entry_charges(
+            entry, company=company, debtor=debtor, payments=payments[entry.id], today=today
         )
         lines.append(
             OverdueLine(
@@ -89,19 +78,3 @@ async def overdue_statement(*, company: Company, debtor: Debtor, now: dt.datetim
         total_open=sum((line.open_amount for line in lines), ZERO),
         total_updated=sum((line.updated_amount for line in lines), ZERO),
     )
-
-
-def _payment_events(entry: FinancialEntry, payments: list[Payment]) -> list[PaymentEvent]:
-    """The entry's payments; `paid_cents` stays the authority on how much was paid.
-
-    An amount paid with no payment row behind it (imported already part-paid) is taken as paid
-    on the due date, so it lowers the open amount without inventing charges on it.
-    """
-    recorded = sum(p.amount_cents for p in payments)
-    if recorded > entry.paid_cents:  # rows disagree with the ledger: trust the ledger
-        return [PaymentEvent(paid_on=entry.due_date, principal=entry.paid_amount)]
-    events = [PaymentEvent(paid_on=p.paid_on, principal=p.amount) for p in payments]
-    if recorded < entry.paid_cents:
-        gap = from_cents(entry.paid_cents - recorded)
-        events.append(PaymentEvent(paid_on=entry.due_date, principal=gap))
-    return events

@@ -41,8 +41,19 @@ def test_a_person_is_a_consumer_a_company_is_not() -> None:
 def test_reversed_payments_are_left_out_of_the_charges() -> None:
     kept = Payment(amount_cents=1000, paid_on=dt.date(2026, 1, 20))
     undone = Payment(amount_cents=500, paid_on=dt.date(2026, 1, 21), reversed_at=NOON_9_FEB)
-    events = payment_events([kept, undone])
+    entry = FinancialEntry(amount_cents=5000, paid_cents=1000, due_date=DUE_10_JAN)
+    events = payment_events(entry, [kept, undone])
     assert [(e.paid_on, e.principal) for e in events] == [(dt.date(2026, 1, 20), Decimal("10.00"))]
+
+
+def test_a_paid_amount_without_payment_rows_counts_as_paid_on_the_due_date() -> None:
+    entry = FinancialEntry(amount_cents=100000, paid_cents=40000, due_date=DUE_10_JAN)
+    kept = Payment(amount_cents=10000, paid_on=dt.date(2026, 1, 20))
+    events = payment_events(entry, [kept])
+    assert [(e.paid_on, e.principal) for e in events] == [
+        (dt.date(2026, 1, 20), Decimal("100.00")),
+        (DUE_10_JAN, Decimal("300.00")),
+    ]
 
 
 def test_a_cancelled_entry_has_no_charges() -> None:
