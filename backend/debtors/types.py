@@ -8,7 +8,8 @@ import strawberry
 from backend.core.context import Info
 from backend.core.enums import DebtorKind
 from backend.core.gql import gid
-from backend.core.validation import format_document, format_phone, format_postal_code
+from backend.core.reachable import Reachable
+from backend.core.validation import format_document, format_postal_code
 from backend.debtors import models
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class Address:
 
 
 @strawberry.type(description="A customer or supplier who owes (Cliente / Fornecedor).")
-class Debtor:
+class Debtor(Reachable):
     model: strawberry.Private[models.Debtor]
 
     @strawberry.field
@@ -59,26 +60,6 @@ class Debtor:
     @strawberry.field(description="CPF as 123.456.789-09 or CNPJ as 12.345.678/0001-95.")
     def document_formatted(self) -> str | None:
         return format_document(self.model.document) if self.model.document else None
-
-    @strawberry.field
-    def email(self) -> str | None:
-        return self.model.email
-
-    @strawberry.field(description="Landline, digits only (DDD + number).")
-    def phone(self) -> str | None:
-        return self.model.phone
-
-    @strawberry.field(description="Mobile, digits only (DDD + number).")
-    def mobile(self) -> str | None:
-        return self.model.mobile
-
-    @strawberry.field(description="Phone as (11) 3456-7890.")
-    def phone_formatted(self) -> str | None:
-        return format_phone(self.model.phone) if self.model.phone else None
-
-    @strawberry.field(description="Mobile as (11) 98765-4321.")
-    def mobile_formatted(self) -> str | None:
-        return format_phone(self.model.mobile) if self.model.mobile else None
 
     @strawberry.field(description="The partner's own id for this debtor.")
     def external_id(self) -> str | None:
