@@ -50,7 +50,8 @@ def should_mask_error(error: GraphQLError) -> bool:
 
 
 class ServiceErrorCodes(SchemaExtension):
-    """A ServiceError raised by a query (say `first` above 100) keeps its stable code."""
+    """A ServiceError raised while reading (say `first` above 100, a bad filter) becomes a clear
+    top-level error: its Portuguese messages, and the first one's code and input path."""
 
     def on_operation(self) -> Iterator[None]:
         yield
@@ -59,6 +60,9 @@ class ServiceErrorCodes(SchemaExtension):
             original = error.original_error
             if isinstance(original, ServiceError) and original.errors:
                 first = original.errors[0]
-                error.extensions = {**(error.extensions or {}), "code": first.code}
-                if first.field:
-                    error.extensions["field"] = list(first.field)
+                error.message = " ".join(e.message for e in original.errors)
+                error.extensions = {
+                    **(error.extensions or {}),
+                    "code": first.code,
+                    "field": list(first.field),
+                }

@@ -1,8 +1,8 @@
 """The GraphQL face of Relay connections, shared by every domain's `XConnection`.
 
 `core.pagination` holds the rules (offset cursors, `first` capped at 100); this module turns a
-`Page` into the contract's `PageInfo` and a rule violation into a clear top-level error:
-connections are read by queries, which have no payload `errors` list to put it in.
+`Page` into the contract's `PageInfo`. A rule violation is a ServiceError, which the schema's
+ServiceErrorCodes extension reports as a top-level error with its code.
 """
 
 from __future__ import annotations
@@ -10,9 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
 
-from backend.core.errors import ServiceError
 from backend.core.pagination import Page
 
 
@@ -32,16 +30,3 @@ class PageInfo:
             start_cursor=page.cursor(0) if count else None,
             end_cursor=page.cursor(count - 1) if count else None,
         )
-
-
-def query_error(exc: ServiceError) -> GraphQLError:
-    """A ServiceError raised while reading, as a top-level error with its stable code.
-
-    Raise it `from exc` inside a query resolver: GraphQLErrors are never masked, so the client
-    gets the Portuguese message, `extensions.code` and `extensions.field` (the argument path).
-    """
-    first = exc.errors[0]
-    return GraphQLError(
-        " ".join(e.message for e in exc.errors),
-        extensions={"code": first.code, "field": list(first.field)},
-    )

@@ -3,10 +3,8 @@ from __future__ import annotations
 import strawberry
 
 from backend.core.context import Info
-from backend.core.errors import ServiceError
 from backend.core.gql import pk
 from backend.core.pagination import PageRequest
-from backend.core.relay import query_error
 from backend.mailing import services
 from backend.mailing.mutations import SendCollectionEmailInput, email_request
 from backend.mailing.rendering import PLACEHOLDERS
@@ -49,9 +47,6 @@ async def debtor_sent_emails(
     info: Info, debtor_id: int, first: int | None, after: str | None
 ) -> SentEmailConnection:
     """Debtor.sentEmails: the debtor type delegates here, so debtors/ need not know mailing/."""
-    try:
-        request = PageRequest.of(first, after)
-    except ServiceError as exc:
-        raise query_error(exc) from exc
+    request = PageRequest.of(first, after)
     page = await services.debtor_sent_emails(info.context.principal, debtor_id, request)
     return SentEmailConnection.of(page)

@@ -3,9 +3,7 @@ from __future__ import annotations
 import strawberry
 
 from backend.core.context import Info
-from backend.core.errors import ServiceError
 from backend.core.pagination import PageRequest
-from backend.core.relay import query_error
 from backend.search import services
 from backend.search.loaders import overdue_balance_loader
 from backend.search.statements import DebtorOrder
@@ -37,18 +35,15 @@ class SearchQueries:
     ) -> DebtorConnection:
         context = info.context
         data, company_given = filter.to_data() if filter is not None else (None, False)
-        try:
-            result = await services.search_debtors(
-                principal=context.principal,
-                settings=context.settings,
-                now=context.now(),
-                data=data,
-                order=order_by or DebtorOrder.OPEN_AMOUNT_DESC,
-                page=PageRequest.of(first, after, default=DEFAULT_PAGE_SIZE),
-                company_id_given=company_given,
-            )
-        except ServiceError as exc:
-            raise query_error(exc) from exc
+        result = await services.search_debtors(
+            principal=context.principal,
+            settings=context.settings,
+            now=context.now(),
+            data=data,
+            order=order_by or DebtorOrder.OPEN_AMOUNT_DESC,
+            page=PageRequest.of(first, after, default=DEFAULT_PAGE_SIZE),
+            company_id_given=company_given,
+        )
         if services.edge_is_overdue_balance(result.filter):
             # Same entries: a page asking for node { overdueBalance } costs no extra statement.
             overdue_balance_loader(context).prime_many(
@@ -62,14 +57,11 @@ class SearchQueries:
     ) -> CollectionSummary:
         context = info.context
         data, company_given = filter.to_data() if filter is not None else (None, False)
-        try:
-            summary = await services.collection_summary(
-                principal=context.principal,
-                settings=context.settings,
-                now=context.now(),
-                data=data,
-                company_id_given=company_given,
-            )
-        except ServiceError as exc:
-            raise query_error(exc) from exc
+        summary = await services.collection_summary(
+            principal=context.principal,
+            settings=context.settings,
+            now=context.now(),
+            data=data,
+            company_id_given=company_given,
+        )
         return CollectionSummary.of(summary)
