@@ -10,13 +10,13 @@ from backend.accounts.models import ApiToken, User, UserSession
 from backend.accounts.services import (
     MIN_PASSWORD,
     IssuedToken,
+    companies_by_id,
     create_token,
     create_user,
     hash_password,
     verify_password,
 )
 from backend.audit.services import changes, record
-from backend.companies.models import Company
 from backend.core.enums import Role, TokenScope
 from backend.core.errors import ErrorCollector, fail
 from backend.core.principal import Principal
@@ -52,13 +52,6 @@ async def add_user(
     return user
 
 
-async def _companies(ids: list[int]) -> list[Company]:
-    companies = await Company.filter(id__in=ids)
-    if len(companies) != len(set(ids)):
-        fail("NOT_FOUND", "Empresa não encontrada.", "input", "companyIds")
-    return companies
-
-
 async def update_user(
     *,
     principal: Principal,
@@ -82,7 +75,11 @@ async def update_user(
     if user.id == principal.user_id and (is_active is False or (role and role != Role.ADMIN)):
         errors.add("FORBIDDEN", "Você não pode desativar nem rebaixar o próprio usuário.", "id")
     errors.raise_if_any()
-    companies = await _companies(company_ids) if company_ids is not None else None
+    companies = (
+        await companies_by_id(company_ids, "input", "companyIds")
+        if company_ids is not None
+        else None
+    )
     for key, value in (("role", role), ("is_active", is_active), ("all_companies", all_companies)):
         if value is not None:
             values[key] = value

@@ -52,12 +52,13 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-async def _company_ids(ids: list[int] | None) -> list[Company]:
+async def companies_by_id(ids: list[int] | None, *path: str) -> list[Company]:
+    """The companies a user or token is given; any unknown id is NOT_FOUND at `path`."""
     if not ids:
         return []
     companies = await Company.filter(id__in=ids)
     if len(companies) != len(set(ids)):
-        fail("NOT_FOUND", "Empresa não encontrada.", "companies")
+        fail("NOT_FOUND", "Empresa não encontrada.", *path)
     return companies
 
 
@@ -84,7 +85,7 @@ async def create_user(
     errors.raise_if_any()
     assert clean_name is not None
     assert clean_email is not None
-    companies = await _company_ids(company_ids)
+    companies = await companies_by_id(company_ids, "companies")
     async with in_transaction():
         user = await User.create(
             name=clean_name,
@@ -163,7 +164,7 @@ async def create_token(
         errors.add("REQUIRED", "Informe as empresas do token ou acesso a todas.", "companies")
     errors.raise_if_any()
     assert clean_name is not None
-    companies = await _company_ids(company_ids)
+    companies = await companies_by_id(company_ids, "companies")
     prefix = TOKEN_PREFIX + secrets.token_hex(4)
     secret = f"{prefix}_{secrets.token_urlsafe(32)}"
     async with in_transaction():
