@@ -6,16 +6,12 @@ SQLite copies the migrated file, PostgreSQL truncates the tables of a database m
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import shutil
-from collections.abc import AsyncIterator, Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import Any
 
-import asyncpg
 import httpx
 import pytest
 from tortoise import Tortoise, connections
@@ -24,41 +20,30 @@ from tortoise.backends.base.executor import EXECUTOR_CACHE
 from backend import database
 from backend.app import create_app
 from backend.settings import Settings, tortoise_config
-from tests.support import ApiClient, SqlLog
+from tests.support import (
+    ApiClient,
+    SqlLog,
+    create_postgres_database,
+    drop_postgres_database,
+    run_in_thread,
+)
 
-PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 PG_NAME = f"cobrancas_test_{os.getpid()}"
-
-
-def _run(coro: Coroutine[Any, Any, None]) -> None:
-    """Session set-up runs in its own thread and loop: tests each have their own loop."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coro).result()
-
-
-async def _pg_admin(sql: str) -> None:
-    conn = await asyncpg.connect(f"{PG_SERVER}/postgres")
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
 
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    _run(database.migrate(f"sqlite://{path}"))
+    run_in_thread(database.migrate(f"sqlite://{path}"))
     return path
 
 
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
-    _run(_pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}"'))
-    _run(_pg_admin(f'CREATE DATABASE "{PG_NAME}"'))
-    url = f"{PG_SERVER}/{PG_NAME}"
-    _run(database.migrate(url))
+    url: str = run_in_thread(create_postgres_database(PG_NAME))
+    run_in_thread(database.migrate(url))
     yield url
-    _run(_pg_admin(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)'))
+    run_in_thread(drop_postgres_database(PG_NAME))
 
 
 async def _truncate_postgres() -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import itertools
 import logging
+import os
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any
 
+import asyncpg
 import httpx
 
 from backend.accounts.models import User
@@ -22,6 +27,35 @@ from backend.debtors.models import Debtor
 from backend.entries.models import FinancialEntry
 
 _seq = itertools.count(1)
+PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+
+
+async def create_postgres_database(name: str) -> str:
+    """A new, empty database on the test server (dropped first if a run left it); its URL."""
+    admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    return f"{PG_SERVER}/{name}"
+
+
+async def drop_postgres_database(name: str) -> None:
+    admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+def run_in_thread(coro: Coroutine[Any, Any, Any]) -> Any:
+    """Run a coroutine in its own thread and loop, for set-up done outside the test's loop
+    (session fixtures; Playwright's sync API, which keeps a loop running in this thread)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 VALID_CPF = "52998224725"
 VALID_CNPJ = "11222333000181"
 PASSWORD = "senha-muito-segura"

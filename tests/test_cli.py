@@ -7,10 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import asyncpg
 import pytest
 
-PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+from tests.support import create_postgres_database, drop_postgres_database
 
 
 def _cli(database_url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -31,14 +30,10 @@ async def empty_database(request: pytest.FixtureRequest, tmp_path: Path):  # typ
         yield f"sqlite://{tmp_path / 'cli.sqlite3'}"
         return
     name = f"cobrancas_cli_{os.getpid()}"
-    admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
-    await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    await admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield f"{PG_SERVER}/{name}"
+        yield await create_postgres_database(name)
     finally:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await admin.close()
+        await drop_postgres_database(name)
 
 
 async def test_migrate_demo_user_and_token(empty_database: str) -> None:

@@ -5,34 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import asyncpg
 from tortoise import Tortoise, connections
 from tortoise.migrations.api import migrate as migrate_api
 
 from backend.database import migrate, pending_model_changes
 from backend.settings import tortoise_config
-
-PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-
-
-async def _fresh_postgres(name: str) -> str:
-    database = f"cobrancas_{name}_{os.getpid()}"
-    admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
-        await admin.execute(f'CREATE DATABASE "{database}"')
-    finally:
-        await admin.close()
-    return f"{PG_SERVER}/{database}"
-
-
-async def _drop_postgres(url: str) -> None:
-    admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
-    try:
-        await admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
-    finally:
-        await admin.close()
-
+from tests.support import create_postgres_database, drop_postgres_database
 
 TABLES = {
     "company",
@@ -91,7 +69,10 @@ async def test_models_have_no_changes_without_a_migration() -> None:
 
 async def test_0004_keeps_appointment_times_and_indexes(tmp_path: Path) -> None:
     """Upgrading a database that already has appointments keeps their wall-clock times."""
-    for url in (f"sqlite://{tmp_path / 'upgrade.sqlite3'}", await _fresh_postgres("upgrade")):
+    for url in (
+        f"sqlite://{tmp_path / 'upgrade.sqlite3'}",
+        await create_postgres_database(f"cobrancas_upgrade_{os.getpid()}"),
+    ):
         await migrate_api(config=tortoise_config(url), target="models.0003_search_plan_cache")
         conn = connections.get("default")
         await conn.execute_script(
@@ -124,4 +105,4 @@ async def test_0004_keeps_appointment_times_and_indexes(tmp_path: Path) -> None:
         finally:
             await Tortoise.close_connections()
             if not url.startswith("sqlite"):
-                await _drop_postgres(url)
+                await drop_postgres_database(url.rsplit("/", 1)[1])

@@ -28,8 +28,8 @@ from bench.data import Size, cnpj, cpf
 from bench.machine import describe
 from bench.report import render
 from bench.run import CaseResult, Options, run_engine
+from tests.support import PG_SERVER, drop_postgres_database
 
-PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 CASES = {
     "default",
     "name",
@@ -95,11 +95,7 @@ async def test_benchmark_runs_end_to_end(engine: str, tmp_path: Path) -> None:
         upgraded = await run_engine(engine, quick, messages.append)
     finally:
         if engine == "postgres":
-            admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
-            try:
-                await admin.execute(f'DROP DATABASE IF EXISTS "cobrancas_bench_{size.name}"')
-            finally:
-                await admin.close()
+            await drop_postgres_database(f"cobrancas_bench_{size.name}")
 
     assert result.generated
     assert not again.generated

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import asyncpg
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.support import create_postgres_database, drop_postgres_database, run_in_thread
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 ADMIN_EMAIL = "ana@example.com"
 ADMIN_PASSWORD = "senha-do-teste-e2e"
 
@@ -53,20 +51,6 @@ def _cli(env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
-def _pg_admin(sql: str) -> None:
-    """In its own thread: Playwright's sync API keeps an event loop running in this one."""
-
-    async def run() -> None:
-        conn = await asyncpg.connect(f"{PG_SERVER}/postgres")
-        try:
-            await conn.execute(sql)
-        finally:
-            await conn.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, run()).result()
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -78,9 +62,7 @@ def server(
     if request.param == "sqlite":
         database_url = f"sqlite://{tmp / 'e2e.sqlite3'}"
     else:
-        _pg_admin(f'DROP DATABASE IF EXISTS "{pg_name}"')
-        _pg_admin(f'CREATE DATABASE "{pg_name}"')
-        database_url = f"{PG_SERVER}/{pg_name}"
+        database_url = run_in_thread(create_postgres_database(pg_name))
     port = _free_port()
     env = {
         **os.environ,
@@ -128,7 +110,7 @@ def server(
         process.wait(timeout=10)
         log.close()
         if request.param == "postgres":
-            _pg_admin(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
+            run_in_thread(drop_postgres_database(pg_name))
 
 
 @pytest.fixture(scope="module")
