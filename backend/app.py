@@ -7,6 +7,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
+from typing import Protocol
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -19,14 +20,20 @@ from backend.api.auth import login, logout
 from backend.api.exports import export_debtors
 from backend.api.view import GraphQLEndpoint
 from backend.appointments.calendar import calendar_feed
+from backend.core.clock import Clock, utc_now
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas")
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
-# Background services run for the life of the app: `cobrancas serve` passes the e-mail worker
-# and the search summary's day roller.
-BackgroundService = Callable[[Settings], contextlib.AbstractAsyncContextManager[None]]
+
+class BackgroundService(Protocol):
+    """Runs for the life of the app (`cobrancas serve` passes the e-mail worker and the search
+    summary's day roller), on the app's clock."""
+
+    def __call__(
+        self, settings: Settings, *, clock: Clock = ...
+    ) -> contextlib.AbstractAsyncContextManager[None]: ...
 
 
 async def health(request: Request) -> Response:
@@ -65,8 +72,12 @@ def routes() -> list[BaseRoute]:
 
 
 def create_app(
-    settings: Settings | None = None, services: list[BackgroundService] | None = None
+    settings: Settings | None = None,
+    services: list[BackgroundService] | None = None,
+    *,
+    clock: Clock = utc_now,
 ) -> Starlette:
+    """The app; `clock` is its only source of "now" (requests, feeds, exports, services)."""
     settings = settings or Settings.from_env()
 
     @contextlib.asynccontextmanager
@@ -76,7 +87,7 @@ def create_app(
             contextlib.AsyncExitStack() as stack,
         ):
             for service in services or []:
-                await stack.enter_async_context(service(settings))
+                await stack.enter_async_context(service(settings, clock=clock))
             # Everything loaded so far (schema, models, libraries) lives as long as the process:
             # freezing it keeps the collector's full passes short (measured: detail page p95
             # 87 -> 50 ms, bench/README.md).
@@ -86,4 +97,5 @@ def create_app(
 
     app = Starlette(routes=routes(), lifespan=lifespan)
     app.state.settings = settings
+    app.state.clock = clock
     return app

@@ -13,8 +13,10 @@ from typing import Any
 from tortoise import Tortoise
 
 from backend import database
+from backend.core.clock import Clock, utc_now
 from backend.core.enums import Role, TokenScope
 from backend.core.errors import ServiceError
+from backend.core.periods import local_today
 from backend.settings import Settings, SettingsError
 
 DEMO_ADMIN_EMAIL = "admin@cobrancas.app"
@@ -45,7 +47,12 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
         if args.if_empty and await Debtor.exists():
             print("Dados já carregados: nada a fazer.")
             return 0
-        counts = await load_demo(debtors=args.debtors, entries=args.entries, seed=args.seed)
+        counts = await load_demo(
+            debtors=args.debtors,
+            entries=args.entries,
+            seed=args.seed,
+            today=local_today(utc_now(), settings.time_zone),
+        )
         print("Dados de demonstração: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         if not await User.filter(email=DEMO_ADMIN_EMAIL).exists():
             password = secrets.token_urlsafe(9)
@@ -103,6 +110,13 @@ def cmd_create_token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    serve(settings, worker=not args.no_worker)
+    return 0
+
+
+def serve(settings: Settings, *, worker: bool = True, clock: Clock = utc_now) -> None:
+    """Migrate, then serve until interrupted (the browser tests pass a clock set to a chosen
+    instant)."""
     import uvicorn
 
     from backend.app import BackgroundService, create_app
@@ -113,16 +127,15 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     print(f"Cobranças em http://{settings.host}:{settings.port}")
     # The roller keeps the search's per-debtor summary current across midnight.
     services: list[BackgroundService] = [balance_roller]
-    if not args.no_worker:
+    if worker:
         services.append(mail_worker_service)
     uvicorn.run(
-        create_app(settings, services=services),
+        create_app(settings, services=services, clock=clock),
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level.lower(),
         proxy_headers=True,
     )
-    return 0
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:

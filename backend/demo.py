@@ -208,11 +208,11 @@ async def load_demo(
     debtors: int = 200,
     entries: int = 1500,
     seed: int = 42,
-    today: dt.date | None = None,
+    today: dt.date,
     progress: Callable[[str], None] = print,
 ) -> dict[str, int]:
+    """Demo companies, debtors and entries around `today` (the installation's local date)."""
     rng = random.Random(seed)
-    today = today or dt.date.today()
     async with in_transaction():
         companies = []
         for index, (name, email) in enumerate(COMPANIES):

@@ -176,7 +176,9 @@ query DebtorDetail($id: ID!, $entriesPage: Int!, $emailsPage: Int!) {
   companies {
     id
     name
+    today
   }
+  today
   users {
     id
     name

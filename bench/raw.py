@@ -453,7 +453,11 @@ def detail_body(rows: DetailRows, now: dt.datetime, time_zone: str) -> bytes:
     body = {
         "data": {
             "debtor": debtor,
-            "companies": [_ref("Company", c) for c in rows.companies],
+            "companies": [
+                {**_ref("Company", c), "today": local_today(now, c["time_zone"]).isoformat()}
+                for c in rows.companies
+            ],
+            "today": local_today(now, time_zone).isoformat(),
             "users": [_ref("User", u) for u in rows.users if u["is_active"]],
             "emailPlaceholders": PLACEHOLDER_LIST,
         }

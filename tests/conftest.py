@@ -22,6 +22,7 @@ from backend.app import create_app
 from backend.settings import Settings, tortoise_config
 from tests.support import (
     ApiClient,
+    SetClock,
     SqlLog,
     create_postgres_database,
     drop_postgres_database,
@@ -83,9 +84,15 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-async def http(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+def clock() -> SetClock:
+    """The app's clock: real time unless the test sets it (`clock.set(instant)`)."""
+    return SetClock()
+
+
+@pytest.fixture
+async def http(settings: Settings, clock: SetClock) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client on the app; Tortoise is already up (the lifespan is not run)."""
-    app = create_app(settings)
+    app = create_app(settings, clock=clock)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield client

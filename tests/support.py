@@ -18,6 +18,7 @@ import httpx
 from backend.accounts.models import User
 from backend.accounts.services import create_token, create_user
 from backend.companies.models import Company
+from backend.core.clock import utc_now
 from backend.core.enums import DebtorKind, EntryStatus, Role, TokenScope
 from backend.core.ids import encode_id
 from backend.core.money import to_cents
@@ -132,6 +133,35 @@ class ApiClient:
         assert "errors" not in body, body["errors"]
         data: dict[str, Any] = body["data"]
         return data
+
+
+# The moments when a date taken from the wrong clock or zone shows (São Paulo is UTC−3 all
+# year): from 21:00 its date is behind UTC's and Tokyo's; at 00:30 it has just turned, while
+# zones west of it are still on the day before. Each: (id, instant, São Paulo's date then).
+RISKY_MOMENTS = [
+    (
+        "23:30-sao-paulo",
+        dt.datetime(2026, 12, 2, 2, 30, tzinfo=dt.UTC),
+        dt.date(2026, 12, 1),
+    ),
+    ("00:30-sao-paulo", dt.datetime(2026, 12, 2, 3, 30, tzinfo=dt.UTC), dt.date(2026, 12, 2)),
+    ("month-end-22:00", dt.datetime(2027, 3, 1, 1, 0, tzinfo=dt.UTC), dt.date(2027, 2, 28)),
+    ("31-december-23:30", dt.datetime(2028, 1, 1, 2, 30, tzinfo=dt.UTC), dt.date(2027, 12, 31)),
+]
+
+
+class SetClock:
+    """The app's clock in tests: real time until `set`, then that instant."""
+
+    def __init__(self) -> None:
+        self.instant: dt.datetime | None = None
+
+    def set(self, instant: dt.datetime) -> None:
+        assert instant.utcoffset() is not None, "a test clock needs an aware instant"
+        self.instant = instant
+
+    def __call__(self) -> dt.datetime:
+        return self.instant or utc_now()
 
 
 def gid(type_name: str, pk: int) -> str:

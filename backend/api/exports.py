@@ -11,7 +11,7 @@ from backend.api.auth import authenticate, unauthorized
 from backend.core.enums import DebtorKind
 from backend.core.errors import ServiceError
 from backend.core.gql import pk
-from backend.core.periods import Period
+from backend.core.periods import Period, local_today
 from backend.search.export import export_rows, to_csv, to_xlsx
 from backend.search.filters import DebtorFilterData
 from backend.search.statements import DebtorOrder
@@ -53,10 +53,11 @@ async def export_debtors(request: Request) -> Response:
         due_from=due_from,
         due_to=due_to,
     )
+    now = request.app.state.clock()
     rows = export_rows(
         principal=principal,
         settings=settings,
-        now=dt.datetime.now(dt.UTC),
+        now=now,
         data=data,
         order=order,
         company_id_given=bool(company),
@@ -65,7 +66,7 @@ async def export_debtors(request: Request) -> Response:
         body = await (to_csv(rows) if fmt == "csv" else to_xlsx(rows))
     except ServiceError as exc:
         return _bad(" ".join(e.message for e in exc.errors))
-    stamp = dt.date.today().isoformat()
+    stamp = local_today(now, settings.time_zone).isoformat()
     return Response(
         body,
         media_type=MEDIA[fmt],

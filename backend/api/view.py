@@ -27,6 +27,7 @@ class _StrawberryView(GraphQL[Context, None]):
             response=response if isinstance(response, Response) else None,
             principal=principal,
             settings=request.app.state.settings,
+            clock=request.app.state.clock,
         )
 
 

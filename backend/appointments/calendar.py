@@ -48,7 +48,7 @@ async def calendar_feed(request: Request) -> Response:
         user = await User.get_or_none(calendar_token=token, is_active=True)
     if user is None:
         return PlainTextResponse("Calendário não encontrado.", status_code=404)
-    body = await user_calendar(user, now=dt.datetime.now(dt.UTC), default_zone=settings.time_zone)
+    body = await user_calendar(user, now=request.app.state.clock(), default_zone=settings.time_zone)
     return Response(
         body,
         media_type="text/calendar; charset=utf-8",

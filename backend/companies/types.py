@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import strawberry
 
 from backend.companies import models
+from backend.core.context import Info
 from backend.core.gql import gid
+from backend.core.periods import local_today
 
 
 @strawberry.type(description="One of the user's own companies (Empresa).")
@@ -39,6 +42,13 @@ class Company:
     @strawberry.field(description="IANA time zone of the company's dates, e.g. America/Sao_Paulo.")
     def time_zone(self) -> str:
         return self.model.time_zone
+
+    @strawberry.field(
+        description="Today in the company's time zone, from the server's clock: the default of "
+        "the company's business dates (payment date, appointment date). Never the browser's."
+    )
+    def today(self, info: Info) -> dt.date:
+        return local_today(info.context.now(), self.model.time_zone)
 
 
 def company_or_none(model: models.Company | None) -> Company | None:

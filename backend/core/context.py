@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import Info as StrawberryInfo
 
+from backend.core.clock import Clock, utc_now
 from backend.core.loaders import Loaders
 from backend.core.principal import Principal
 from backend.settings import Settings
@@ -22,9 +23,10 @@ class Context:
     principal: Principal
     settings: Settings
     loaders: Loaders = field(default_factory=Loaders)
+    clock: Clock = utc_now
 
     def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.UTC)
+        return self.clock()
 
 
 Info: TypeAlias = StrawberryInfo[Context, None]

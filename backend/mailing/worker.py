@@ -18,7 +18,7 @@ import datetime as dt
 import logging
 import signal
 import weakref
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from tortoise import Tortoise
@@ -28,13 +28,13 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from backend.companies.models import Company
+from backend.core.clock import Clock, utc_now
 from backend.core.enums import EmailStatus
 from backend.mailing.models import SentEmail
 from backend.mailing.transport import DeliveryError, Outgoing, Transport, transport_for
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas.mailing")
-Clock = Callable[[], dt.datetime]
 MAX_ERROR_LENGTH = 1000
 
 _wake_events: weakref.WeakSet[asyncio.Event] = weakref.WeakSet()
@@ -44,10 +44,6 @@ def wake_workers() -> None:
     """Tell the workers of this process that something was queued (others poll)."""
     for event in list(_wake_events):
         event.set()
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,9 +271,9 @@ class DeliveryWorker:
 
 
 @contextlib.asynccontextmanager
-async def mail_worker_service(settings: Settings) -> AsyncIterator[None]:
+async def mail_worker_service(settings: Settings, *, clock: Clock = utc_now) -> AsyncIterator[None]:
     """A BackgroundService for create_app: one worker running alongside the web server."""
-    worker = DeliveryWorker.from_settings(settings)
+    worker = DeliveryWorker.from_settings(settings, clock=clock)
     stop = asyncio.Event()
     task = asyncio.create_task(worker.run(stop, poll_interval=settings.mail_poll_seconds))
     try:

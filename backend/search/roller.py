@@ -11,9 +11,10 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from zoneinfo import ZoneInfo
 
+from backend.core.clock import Clock, utc_now
 from backend.core.periods import local_today
 from backend.search.balances import roll_balances
 from backend.settings import Settings
@@ -32,11 +33,7 @@ def seconds_until_next_roll(now: dt.datetime, time_zone: str) -> float:
     return max(0.0, (midnight + AFTER_MIDNIGHT - now).total_seconds())
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-async def run_roller(settings: Settings, clock: Callable[[], dt.datetime] = _utc_now) -> None:
+async def run_roller(settings: Settings, clock: Clock = utc_now) -> None:
     """Roll now, then after every local midnight, forever; a failed roll is retried."""
     while True:
         now = clock()
@@ -50,9 +47,9 @@ async def run_roller(settings: Settings, clock: Callable[[], dt.datetime] = _utc
 
 
 @contextlib.asynccontextmanager
-async def balance_roller(settings: Settings) -> AsyncIterator[None]:
+async def balance_roller(settings: Settings, *, clock: Clock = utc_now) -> AsyncIterator[None]:
     """A BackgroundService for backend.app.create_app."""
-    task = asyncio.create_task(run_roller(settings), name="debtor-balance-roller")
+    task = asyncio.create_task(run_roller(settings, clock), name="debtor-balance-roller")
     try:
         yield
     finally:

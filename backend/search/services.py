@@ -95,6 +95,7 @@ class SummaryData:
     entry_count: int
     buckets: list[BucketData]
     source: Source
+    filter: ResolvedFilter
 
 
 # --- public operations -------------------------------------------------------------------
@@ -174,10 +175,10 @@ async def collection_summary(
             row["b0_cents"], row["b0_count"] = 0, 0
             row["cents"] = sum(as_int(row[f"b{i}_cents"]) for i in range(1, len(AGING)))
             row["entries"] = sum(as_int(row[f"b{i}_count"]) for i in range(1, len(AGING)))
-            return _summary_data(row, AGING, "b", Source.SUMMARY)
+            return _summary_data(row, AGING, "b", Source.SUMMARY, f)
     sql = Sql(connection())
     row = (await sql.rows(statements.entries_buckets(sql, f)))[0]
-    return _summary_data(row, AGING, "a", Source.ENTRIES)
+    return _summary_data(row, AGING, "a", Source.ENTRIES, f)
 
 
 async def overdue_balances(
@@ -240,7 +241,11 @@ def _totals(row: dict[str, Any]) -> Totals:
 
 
 def _summary_data(
-    row: dict[str, Any], bands: tuple[AgingBand, ...], prefix: str, source: Source
+    row: dict[str, Any],
+    bands: tuple[AgingBand, ...],
+    prefix: str,
+    source: Source,
+    f: ResolvedFilter,
 ) -> SummaryData:
     buckets = [
         BucketData(
@@ -251,5 +256,9 @@ def _summary_data(
         for i, band in enumerate(bands)
     ]
     return SummaryData(
-        totals=_totals(row), entry_count=as_int(row["entries"]), buckets=buckets, source=source
+        totals=_totals(row),
+        entry_count=as_int(row["entries"]),
+        buckets=buckets,
+        source=source,
+        filter=f,
     )

@@ -157,6 +157,16 @@ class CollectionSummary:
     debtor_count: int
     entry_count: int
     buckets: list[AgingBucket]
+    today: dt.date = strawberry.field(
+        description="The local date the period was read from (the company's today, or the "
+        "installation's when the search spans companies), from the server's clock."
+    )
+    due_from: dt.date | None = strawberry.field(
+        description="First due date the filter covers; null: unbounded."
+    )
+    due_to: dt.date | None = strawberry.field(
+        description="Last due date the filter covers; for OVERDUE, the day before today."
+    )
 
     @classmethod
     def of(cls, data: SummaryData) -> CollectionSummary:
@@ -165,6 +175,9 @@ class CollectionSummary:
             debtor_count=data.totals.debtor_count,
             entry_count=data.entry_count,
             buckets=[AgingBucket.of(b) for b in data.buckets],
+            today=data.filter.today,
+            due_from=data.filter.due.start,
+            due_to=data.filter.due.end,
         )
 
 

@@ -13,9 +13,17 @@ const EMPTY_ANSWERS: Record<string, unknown> = {
   Companies: { companies: [] },
   HomeSearch: {
     debtors: { totalCount: 0, totalOpenAmount: '0.00', pageInfo: NO_PAGE, edges: [] },
-    collectionSummary: { totalOpenAmount: '0.00', debtorCount: 0, entryCount: 0, buckets: [] },
+    collectionSummary: {
+      totalOpenAmount: '0.00',
+      debtorCount: 0,
+      entryCount: 0,
+      today: '2026-11-28',
+      dueFrom: null,
+      dueTo: '2026-11-27',
+      buckets: [],
+    },
   },
-  DebtorDetail: { debtor: null, companies: [], users: [] },
+  DebtorDetail: { debtor: null, companies: [], today: '2026-11-28', users: [] },
   DebtorEntries: { debtor: null },
   SentEmailView: { sentEmail: null },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBRL, formatDate, formatDateTime, formatDays, todayISO } from './format';
+import { formatBRL, formatDate, formatDateTime, formatDays } from './format';
 
 describe('formatBRL', () => {
   it.each([
@@ -62,11 +62,7 @@ describe('formatDateTime', () => {
   });
 });
 
-describe('todayISO and formatDays', () => {
-  it('uses the local calendar date', () => {
-    expect(todayISO(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
-  });
-
+describe('formatDays', () => {
   it('pluralises days', () => {
     expect(formatDays(1)).toBe('1 dia');
     expect(formatDays(0)).toBe('0 dias');

@@ -45,12 +45,6 @@ export function formatDateTime(iso: string): string {
   return DATE_TIME.format(instant).replace(',', '');
 }
 
-/** Today's calendar date on this computer as yyyy-mm-dd (the default of date inputs). */
-export function todayISO(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** 1 → "1 dia", 12 → "12 dias". */
 export function formatDays(days: number): string {
   return `${days.toLocaleString('pt-BR')} ${Math.abs(days) === 1 ? 'dia' : 'dias'}`;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -10,11 +11,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.e2e.clock_server import set_clock
 from tests.support import create_postgres_database, drop_postgres_database, run_in_thread
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,6 +31,11 @@ class Server:
     url: str
     database_url: str
     outbox: Path
+    clock_file: Path
+
+    def set_clock(self, instant: dt.datetime | None) -> None:
+        """The server's "now" from here on (None: real time)."""
+        set_clock(self.clock_file, instant)
 
 
 def _free_port() -> int:
@@ -87,8 +95,10 @@ def server(
         "ADMIN",
     )
     log = (tmp / "server.log").open("w")
+    clock_file = tmp / "clock"
     process = subprocess.Popen(
-        [sys.executable, "-m", "backend.cli", "serve"],
+        # `cobrancas serve` itself, on a clock the tests can move (tests/e2e/clock_server.py).
+        [sys.executable, "-m", "tests.e2e.clock_server", str(clock_file)],
         env=env,
         cwd=ROOT,
         stdout=log,
@@ -104,7 +114,9 @@ def server(
                 time.sleep(0.1)
         else:
             pytest.fail((tmp / "server.log").read_text())
-        yield Server(url=url, database_url=database_url, outbox=tmp / "outbox")
+        yield Server(
+            url=url, database_url=database_url, outbox=tmp / "outbox", clock_file=clock_file
+        )
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -137,8 +149,13 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, server: Server) -> Iterator[Page]:
-    """A fresh browser context that fails the test on any request leaving this machine."""
-    context = browser.new_context(base_url=server.url, locale="pt-BR")
+    yield from open_page(browser, server)
+
+
+def open_page(browser: Browser, server: Server, **options: Any) -> Iterator[Page]:
+    """A fresh browser context (Playwright's `new_context` options, e.g. `timezone_id`) that
+    fails the test on any request leaving this machine or any JavaScript error."""
+    context = browser.new_context(base_url=server.url, locale="pt-BR", **options)
     outside: list[str] = []
 
     def guard(route, request) -> None:  # type: ignore[no-untyped-def]

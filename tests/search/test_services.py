@@ -142,6 +142,7 @@ async def test_collection_summary_buckets_at_their_edges(database_url: str) -> N
         entry_count=plain.entry_count,
         buckets=plain.buckets,
         source=Source.SUMMARY,
+        filter=plain.filter,
     )
     assert plain.buckets[0].open_cents == 0
     assert plain.totals.open_cents == 5500 - 300

@@ -210,7 +210,7 @@ export type MyAppointmentsQueryVariables = Exact<{
 }>;
 
 
-export type MyAppointmentsQuery = { myCalendarUrl: string | null, myAppointments: Array<{ id: string, date: string, time: string, notes: string, done: boolean, doneAt: string | null, createdAt: string, debtor: { id: string, name: string }, responsible: { id: string, name: string }, company: { id: string, name: string } | null }> };
+export type MyAppointmentsQuery = { myCalendarUrl: string | null, today: string, myAppointments: Array<{ id: string, date: string, time: string, notes: string, done: boolean, doneAt: string | null, createdAt: string, company: { id: string, today: string, name: string } | null, debtor: { id: string, name: string }, responsible: { id: string, name: string } }> };
 
 export type DebtorDataFragment = { id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null, address: { postalCode: string | null, postalCodeFormatted: string | null, street: string | null, number: string | null, complement: string | null, district: string | null, city: string | null, state: string | null } };
 
@@ -229,7 +229,7 @@ export type DebtorDetailQueryVariables = Exact<{
 }>;
 
 
-export type DebtorDetailQuery = { debtor: { lastEmailedAt: string | null, id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null, overdueBalance: { openAmount: string, entryCount: number, oldestDueDate: string | null, maxDaysOverdue: number }, overdueEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, description: string, dueDate: string, amount: string, openAmount: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string, company: { id: string, name: string } } }> }, contacts: Array<{ id: string, name: string, department: string | null, role: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null }>, appointments: Array<{ id: string, date: string, time: string, notes: string, done: boolean, doneAt: string | null, createdAt: string, responsible: { id: string, name: string }, company: { id: string, name: string } | null }>, sentEmails: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } }> }, address: { postalCode: string | null, postalCodeFormatted: string | null, street: string | null, number: string | null, complement: string | null, district: string | null, city: string | null, state: string | null } } | null, companies: Array<{ id: string, name: string }>, users: Array<{ id: string, name: string }>, emailPlaceholders: Array<{ name: string, token: string, description: string, example: string, inSubject: boolean }> };
+export type DebtorDetailQuery = { today: string, debtor: { lastEmailedAt: string | null, id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null, overdueBalance: { openAmount: string, entryCount: number, oldestDueDate: string | null, maxDaysOverdue: number }, overdueEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, description: string, dueDate: string, amount: string, openAmount: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string, company: { id: string, name: string } } }> }, contacts: Array<{ id: string, name: string, department: string | null, role: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null }>, appointments: Array<{ id: string, date: string, time: string, notes: string, done: boolean, doneAt: string | null, createdAt: string, responsible: { id: string, name: string }, company: { id: string, name: string } | null }>, sentEmails: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } }> }, address: { postalCode: string | null, postalCodeFormatted: string | null, street: string | null, number: string | null, complement: string | null, district: string | null, city: string | null, state: string | null } } | null, companies: Array<{ id: string, name: string, today: string }>, users: Array<{ id: string, name: string }>, emailPlaceholders: Array<{ name: string, token: string, description: string, example: string, inSubject: boolean }> };
 
 export type MoreOverdueEntriesQueryVariables = Exact<{
   id: string | number;
@@ -335,7 +335,7 @@ export type SentEmailViewQuery = { sentEmail: { id: string, to: Array<string>, s
 
 export type PaymentRowFragment = { id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null };
 
-export type EntryRowFragment = { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> };
+export type EntryRowFragment = { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> };
 
 export type DebtorEntriesQueryVariables = Exact<{
   id: string | number;
@@ -344,14 +344,14 @@ export type DebtorEntriesQueryVariables = Exact<{
 }>;
 
 
-export type DebtorEntriesQuery = { debtor: { id: string, name: string, kind: DebtorKind, documentFormatted: string | null, overdueBalance: { openAmount: string, entryCount: number }, entries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } }> } } | null };
+export type DebtorEntriesQuery = { debtor: { id: string, name: string, kind: DebtorKind, documentFormatted: string | null, overdueBalance: { openAmount: string, entryCount: number }, entries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } }> } } | null };
 
 export type SettleEntryMutationVariables = Exact<{
   input: SettleEntryInput;
 }>;
 
 
-export type SettleEntryMutation = { settleEntry: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, payment: { id: string, amount: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type SettleEntryMutation = { settleEntry: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, payment: { id: string, amount: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type DebtorBalanceQueryVariables = Exact<{
   id: string | number;
@@ -365,30 +365,30 @@ export type ReversePaymentMutationVariables = Exact<{
 }>;
 
 
-export type ReversePaymentMutation = { reversePayment: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type ReversePaymentMutation = { reversePayment: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type CancelEntryMutationVariables = Exact<{
   input: CancelEntryInput;
 }>;
 
 
-export type CancelEntryMutation = { cancelEntry: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type CancelEntryMutation = { cancelEntry: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
-export type EntryDetailFragment = { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> };
+export type EntryDetailFragment = { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> };
 
 export type EntryFormQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EntryFormQuery = { entry: { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, companies: Array<{ id: string, name: string }> };
+export type EntryFormQuery = { entry: { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, companies: Array<{ id: string, name: string }> };
 
 export type UpdateEntryMutationVariables = Exact<{
   input: UpdateEntryInput;
 }>;
 
 
-export type UpdateEntryMutation = { updateEntry: { entry: { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type UpdateEntryMutation = { updateEntry: { entry: { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type DebtorRowFragment = { cursor: string, node: { id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null }, balance: { openAmount: string, entryCount: number, oldestDueDate: string | null, maxDaysOverdue: number } };
 
@@ -399,7 +399,7 @@ export type HomeSearchQueryVariables = Exact<{
 }>;
 
 
-export type HomeSearchQuery = { debtors: { totalCount: number, totalOpenAmount: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null }, balance: { openAmount: string, entryCount: number, oldestDueDate: string | null, maxDaysOverdue: number } }> }, collectionSummary: { totalOpenAmount: string, debtorCount: number, entryCount: number, buckets: Array<{ label: string, minDays: number, maxDays: number | null, openAmount: string, entryCount: number }> } };
+export type HomeSearchQuery = { debtors: { totalCount: number, totalOpenAmount: string, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null }, balance: { openAmount: string, entryCount: number, oldestDueDate: string | null, maxDaysOverdue: number } }> }, collectionSummary: { totalOpenAmount: string, debtorCount: number, entryCount: number, today: string, dueFrom: string | null, dueTo: string | null, buckets: Array<{ label: string, minDays: number, maxDays: number | null, openAmount: string, entryCount: number }> } };
 
 export type DebtorPageQueryVariables = Exact<{
   filter: DebtorFilter;
@@ -557,6 +557,7 @@ export const EntryRowFragmentDoc = new TypedDocumentString(`
   company {
     id
     name
+    today
   }
   issueDate
   dueDate
@@ -626,6 +627,7 @@ fragment EntryRow on FinancialEntry {
   company {
     id
     name
+    today
   }
   issueDate
   dueDate
@@ -670,12 +672,17 @@ export const MyAppointmentsDocument = new TypedDocumentString(`
     query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {
   myAppointments(from: $from, to: $to, includeDone: $includeDone) {
     ...AppointmentRow
+    company {
+      id
+      today
+    }
     debtor {
       id
       name
     }
   }
   myCalendarUrl
+  today
 }
     fragment AppointmentRow on Appointment {
   id
@@ -739,7 +746,9 @@ export const DebtorDetailDocument = new TypedDocumentString(`
   companies {
     id
     name
+    today
   }
+  today
   users {
     id
     name
@@ -1255,6 +1264,7 @@ fragment EntryRow on FinancialEntry {
   company {
     id
     name
+    today
   }
   issueDate
   dueDate
@@ -1314,6 +1324,7 @@ fragment EntryRow on FinancialEntry {
   company {
     id
     name
+    today
   }
   issueDate
   dueDate
@@ -1380,6 +1391,7 @@ fragment EntryRow on FinancialEntry {
   company {
     id
     name
+    today
   }
   issueDate
   dueDate
@@ -1435,6 +1447,7 @@ fragment EntryRow on FinancialEntry {
   company {
     id
     name
+    today
   }
   issueDate
   dueDate
@@ -1487,6 +1500,7 @@ fragment EntryRow on FinancialEntry {
   company {
     id
     name
+    today
   }
   issueDate
   dueDate
@@ -1554,6 +1568,7 @@ fragment EntryRow on FinancialEntry {
   company {
     id
     name
+    today
   }
   issueDate
   dueDate
@@ -1604,6 +1619,9 @@ export const HomeSearchDocument = new TypedDocumentString(`
     totalOpenAmount
     debtorCount
     entryCount
+    today
+    dueFrom
+    dueTo
     buckets {
       label
       minDays

@@ -9,9 +9,12 @@ import type {
 
 export const NO_MORE: { hasNextPage: boolean; endCursor: string | null } = { hasNextPage: false, endCursor: null };
 
+/** The server's today in the companies' zone; tests set the browser's clock elsewhere. */
+export const SERVER_TODAY = '2026-11-28';
+
 export const COMPANIES = [
-  { id: 'Q29tcGFueTox', name: 'Bexus Comércio Ltda' },
-  { id: 'Q29tcGFueToy', name: 'Bexus Serviços Ltda' },
+  { id: 'Q29tcGFueTox', name: 'Bexus Comércio Ltda', today: SERVER_TODAY },
+  { id: 'Q29tcGFueToy', name: 'Bexus Serviços Ltda', today: SERVER_TODAY },
 ];
 
 export function debtorRow(n: number, patch: Partial<DebtorRowFragment['node']> = {}): DebtorRowFragment {
@@ -37,6 +40,9 @@ export function homeSearch(rows: DebtorRowFragment[], more = NO_MORE): HomeSearc
       totalOpenAmount: '1234.50',
       debtorCount: rows.length,
       entryCount: 3,
+      today: SERVER_TODAY,
+      dueFrom: null,
+      dueTo: '2026-11-27',
       buckets: [
         { label: 'A vencer', minDays: -36500, maxDays: 0, openAmount: '0.00', entryCount: 0 },
         { label: '1–30 dias', minDays: 1, maxDays: 30, openAmount: '234.50', entryCount: 1 },
@@ -100,6 +106,7 @@ export function debtorDetail(patch: Partial<Debtor> = {}): DebtorDetailQuery {
       ...patch,
     },
     companies: COMPANIES,
+    today: SERVER_TODAY,
     users: [{ id: 'VXNlcjox', name: 'Ana Souza' }],
     emailPlaceholders: [
       {

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { COMPANIES } from '../../test/fixtures';
 import { fakeApi } from '../../test/fakeApi';
 import { renderSignedIn } from '../../test/render';
@@ -21,7 +21,9 @@ const MINE = {
 
 describe('Meus Agendamentos', () => {
   it('lists my pending appointments, late ones marked, and filters by date', async () => {
-    const api = fakeApi({ MyAppointments: { myAppointments: [MINE], myCalendarUrl: '/calendar/abc.ics' } });
+    const api = fakeApi({
+      MyAppointments: { myAppointments: [MINE], myCalendarUrl: '/calendar/abc.ics', today: '2026-11-28' },
+    });
     const user = userEvent.setup();
     renderSignedIn(<AgendaPage />);
     const link = await screen.findByRole('link', { name: 'Maria da Silva' });
@@ -38,5 +40,34 @@ describe('Meus Agendamentos', () => {
     expect((screen.getByLabelText('Endereço da agenda') as HTMLInputElement).value).toBe(
       `${window.location.origin}/calendar/abc.ics`,
     );
+  });
+});
+
+describe('Meus Agendamentos: "Hoje" and "Atrasado"', () => {
+  it("come from each company's today on the server, not from this computer's clock", async () => {
+    // The browser is on 1 January (UTC, 02:30); the server says 31 December in São Paulo.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(Date.UTC(2027, 0, 1, 2, 30)));
+    try {
+      const company = { ...COMPANIES[0]!, today: '2026-12-31' };
+      fakeApi({
+        MyAppointments: {
+          myAppointments: [
+            { ...MINE, id: 'a', company, date: '2026-12-31' },
+            { ...MINE, id: 'b', company: null, date: '2026-12-30', debtor: { id: 'RGVidG9yOjI=', name: 'João Lima' } },
+          ],
+          myCalendarUrl: null,
+          today: '2026-12-31',
+        },
+      });
+      renderSignedIn(<AgendaPage />);
+      const today = (await screen.findByRole('link', { name: 'Maria da Silva' })).closest('tr')!;
+      expect(today.textContent).toContain('Hoje');
+      expect(today.textContent).not.toContain('Atrasado');
+      const late = screen.getByRole('link', { name: 'João Lima' }).closest('tr')!;
+      expect(late.textContent).toContain('Atrasado');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useExecute, useQuery } from '../../data';
-import { formatDate, todayISO } from '../../format';
+import { formatDate } from '../../format';
 import type { MyAppointmentsQuery } from '../../gql/graphql';
 import { Page } from '../../Page';
 import { href } from '../../router';
@@ -22,7 +22,6 @@ export function AgendaPage() {
   const result = useQuery(myAppointmentsQuery, { from: from || null, to: to || null, includeDone });
   const [changed, setChanged] = useState<Record<string, Appointment>>({});
   const [error, setError] = useState<string | null>(null);
-  const today = todayISO();
 
   async function toggle(appointment: Appointment) {
     setError(null);
@@ -31,7 +30,10 @@ export function AgendaPage() {
         input: { id: appointment.id, done: !appointment.done },
       });
       if (payload.appointment)
-        setChanged((current) => ({ ...current, [appointment.id]: { ...appointment, ...payload.appointment } }));
+        setChanged((current) => ({
+          ...current,
+          [appointment.id]: { ...appointment, ...payload.appointment, company: appointment.company },
+        }));
       else setError(payload.errors.map((e) => e.message).join('\n'));
     } catch (failure) {
       setError((failure as Error).message);
@@ -39,6 +41,13 @@ export function AgendaPage() {
   }
 
   const appointments = (result.data?.myAppointments ?? []).map((a) => changed[a.id] ?? a);
+  // "Atrasado" and "Hoje" from the server's date in each appointment's company (the
+  // installation's when it has none), never this computer's clock.
+  const companyToday = new Map(
+    (result.data?.myAppointments ?? []).flatMap((a) => (a.company ? [[a.company.id, a.company.today] as const] : [])),
+  );
+  const todayOf = (appointment: Appointment) =>
+    (appointment.company && companyToday.get(appointment.company.id)) || (result.data?.today ?? '');
 
   return (
     <Page title="Meus Agendamentos">
@@ -88,10 +97,10 @@ export function AgendaPage() {
                       </td>
                       <td className="nowrap">
                         <DateText value={appointment.date} />
-                        {!appointment.done && appointment.date < today && (
+                        {!appointment.done && appointment.date < todayOf(appointment) && (
                           <span className="badge badge-danger">Atrasado</span>
                         )}
-                        {!appointment.done && appointment.date === today && (
+                        {!appointment.done && appointment.date === todayOf(appointment) && (
                           <span className="badge badge-warning">Hoje</span>
                         )}
                       </td>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useExecute, useMutationForm } from '../../data';
-import { formatDate, todayISO } from '../../format';
+import { formatDate } from '../../format';
 import type { AppointmentRowFragment } from '../../gql/graphql';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormErrors } from '../../ui/Feedback';
@@ -18,20 +18,22 @@ type FormProps = {
   debtorId: string;
   users: readonly { id: string; name: string }[];
   currentUserId: string;
+  /** The company's today, from the server (yyyy-mm-dd). */
+  today: string;
   appointment?: AppointmentRowFragment;
   onCancel: () => void;
   onSaved: (appointment: AppointmentRowFragment) => void;
 };
 
 /** A new appointment, or changes to one (only what changed is sent). */
-export function AppointmentForm({ debtorId, appointment, users, currentUserId, onCancel, onSaved }: FormProps) {
+export function AppointmentForm({ debtorId, appointment, users, currentUserId, today, onCancel, onSaved }: FormProps) {
   const run = useExecute();
   const form = useMutationForm(FIELDS);
   const [responsibleId, setResponsibleId] = useState(
     appointment?.responsible.id ??
       (users.some((user) => user.id === currentUserId) ? currentUserId : (users[0]?.id ?? '')),
   );
-  const [date, setDate] = useState(appointment?.date ?? todayISO());
+  const [date, setDate] = useState(appointment?.date ?? today);
   const [time, setTime] = useState(appointment?.time.slice(0, 5) ?? '');
   const [notes, setNotes] = useState(appointment?.notes ?? '');
   // The responsible may be a user who no longer shows in the list (deactivated): keep them visible.
@@ -100,7 +102,7 @@ export function AppointmentForm({ debtorId, appointment, users, currentUserId, o
         <TextField
           label="Data"
           type="date"
-          min={appointment ? undefined : todayISO()}
+          min={appointment ? undefined : today}
           value={date}
           error={form.errors.fields.date}
           required

@@ -12,6 +12,8 @@ type Props = {
   appointments: readonly AppointmentRowFragment[];
   users: readonly { id: string; name: string }[];
   currentUserId: string;
+  /** The company's today, from the server: the default date of a new appointment. */
+  today: string;
   onChange: (appointments: AppointmentRowFragment[]) => void;
 };
 
@@ -24,7 +26,7 @@ export function byAgenda(a: AppointmentRowFragment, b: AppointmentRowFragment): 
 type Editing = { mode: 'add' } | { mode: 'edit'; appointment: AppointmentRowFragment } | null;
 
 /** Agendamentos: reminders and tasks about this debtor, each with a responsible user. */
-export function AppointmentsSection({ debtorId, appointments, users, currentUserId, onChange }: Props) {
+export function AppointmentsSection({ debtorId, appointments, users, currentUserId, today, onChange }: Props) {
   const run = useExecute();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<AppointmentRowFragment | null>(null);
@@ -141,6 +143,7 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
           appointment={editing.mode === 'edit' ? editing.appointment : undefined}
           users={users}
           currentUserId={currentUserId}
+          today={today}
           onCancel={() => setEditing(null)}
           onSaved={(saved) => {
             replace(saved);

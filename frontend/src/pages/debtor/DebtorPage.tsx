@@ -87,6 +87,9 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
 
   const { companies, users } = detail.data;
   const overdueEntries = overdue.edges.map((edge) => edge.node);
+  const companyId = emailCompany(query.get('empresa'), companies, overdueEntries);
+  // The server's date in the company the user is working for, never this computer's clock.
+  const today = companies.find((company) => company.id === companyId)?.today ?? detail.data.today;
   const balance = debtor.overdueBalance;
 
   return (
@@ -115,7 +118,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
         contacts={debtor.contacts}
         companies={companies}
         placeholders={detail.data.emailPlaceholders}
-        initialCompanyId={emailCompany(query.get('empresa'), companies, overdueEntries)}
+        initialCompanyId={companyId}
         onSent={(email) =>
           patch((d) =>
             // An idempotent resend answers with the e-mail already listed: show it once.
@@ -141,6 +144,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
         appointments={debtor.appointments}
         users={users}
         currentUserId={user.id}
+        today={today}
         onChange={(appointments) => patch((d) => ({ ...d, appointments }))}
       />
       <ContactsSection

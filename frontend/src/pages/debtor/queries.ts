@@ -145,7 +145,9 @@ export const debtorDetailQuery = graphql(`
     companies {
       id
       name
+      today
     }
+    today
     users {
       id
       name

@@ -63,8 +63,10 @@ const ROWS = [
 
 describe('Lançamentos Financeiros', () => {
   beforeEach(() => {
+    // This computer's clock is already on the 29th (a browser in UTC at 23:30 in São Paulo):
+    // the dialog must still propose the company's today from the server, the 28th.
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(2026, 10, 28, 15, 0));
+    vi.setSystemTime(new Date(2026, 10, 29, 2, 30));
   });
 
   afterEach(() => {
@@ -99,7 +101,7 @@ describe('Lançamentos Financeiros', () => {
     expect(rows[0]!.textContent).toContain('Vencido');
   });
 
-  it('opens the settle dialog with the open amount, today and PIX', async () => {
+  it('opens the settle dialog with the open amount, the company\'s today from the server and PIX', async () => {
     fakeApi({ DebtorEntries: entries(ROWS) });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     renderSignedIn(<DebtorEntriesPage debtorId="RGVidG9yOjE=" />);

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useExecute, useMutationForm } from '../../data';
-import { formatBRL, todayISO } from '../../format';
+import { formatBRL } from '../../format';
 import type { EntryRowFragment } from '../../gql/graphql';
 import { compareMoney, formatMoneyInput, fromCents, parseMoneyInput, toCents } from '../../money';
 import { Dialog } from '../../ui/Dialog';
@@ -14,7 +14,7 @@ const FIELDS = ['amount', 'lateFee', 'interest', 'discount', 'paidOn', 'method',
 type MoneyInput = 'amount' | 'lateFee' | 'interest' | 'discount';
 
 type Props = {
-  entry: Pick<EntryRowFragment, 'id' | 'code' | 'description' | 'openAmount' | 'charges'>;
+  entry: Pick<EntryRowFragment, 'id' | 'code' | 'description' | 'company' | 'openAmount' | 'charges'>;
   onClose: () => void;
   onSettled: (entry: EntryRowFragment, received: string) => void;
 };
@@ -33,10 +33,12 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
     interest: '',
     discount: '',
   }));
-  const [paidOn, setPaidOn] = useState(todayISO);
+  // The company's today from the server: a browser in another zone (or with a wrong clock)
+  // must not propose tomorrow, which the server refuses as a future payment.
+  const today = entry.company.today;
+  const [paidOn, setPaidOn] = useState(today);
   const [method, setMethod] = useState<PaymentMethod>('PIX');
   const [note, setNote] = useState('');
-  const today = todayISO();
   const { charges } = entry;
   const hasCharges = compareMoney(charges.lateFee, '0') > 0 || compareMoney(charges.interest, '0') > 0;
 

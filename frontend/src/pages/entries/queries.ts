@@ -25,6 +25,7 @@ graphql(`
     company {
       id
       name
+      today
     }
     issueDate
     dueDate

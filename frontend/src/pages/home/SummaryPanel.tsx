@@ -1,13 +1,29 @@
+import { formatDate } from '../../format';
 import type { HomeSearchQuery } from '../../gql/graphql';
 import { permille } from '../../money';
 import { Money } from '../../ui/Values';
 
 type Summary = HomeSearchQuery['collectionSummary'];
 
+/**
+ * The due dates the search covers, as the server resolved the period from its own today in the
+ * company's zone: "Vencidos até 29/11/2026 · hoje é 30/11/2026".
+ */
+export function periodLabel({ today, dueFrom, dueTo }: Pick<Summary, 'today' | 'dueFrom' | 'dueTo'>): string {
+  let range: string;
+  if (dueFrom && dueTo) {
+    range = dueFrom === dueTo ? `Vencimento em ${formatDate(dueFrom)}` : `Vencimento de ${formatDate(dueFrom)} a ${formatDate(dueTo)}`;
+  } else if (dueTo) range = `Vencidos até ${formatDate(dueTo)}`;
+  else if (dueFrom) range = `Vencimento a partir de ${formatDate(dueFrom)}`;
+  else range = 'Qualquer vencimento';
+  return `${range} · hoje é ${formatDate(today)}`;
+}
+
 /** Totals of the search and its ageing buckets (a vencer, 1–30, 31–60, 61–90, 90+). */
 export function SummaryPanel({ summary }: { summary: Summary }) {
   return (
     <section className="summary" aria-label="Resumo da pesquisa">
+      <p className="summary-period">{periodLabel(summary)}</p>
       <dl className="summary-totals">
         <div>
           <dt>Total em aberto</dt>

@@ -38,6 +38,9 @@ export const homeSearchQuery = graphql(`
       totalOpenAmount
       debtorCount
       entryCount
+      today
+      dueFrom
+      dueTo
       buckets {
         label
         minDays

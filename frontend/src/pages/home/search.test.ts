@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH, buildFilter, checkSearch, readSearch, searchQuery } from './search';
+import { periodLabel } from './SummaryPanel';
 
 const query = (text: string) => new URLSearchParams(text);
 
@@ -68,5 +69,22 @@ describe('checkSearch', () => {
     expect(
       checkSearch({ ...DEFAULT_SEARCH, period: 'CUSTOM', dueFrom: '2026-02-01', dueTo: '2026-01-01' }),
     ).toHaveProperty('dueTo');
+  });
+});
+
+describe('periodLabel', () => {
+  it("names the due dates the server resolved, and the server's today", () => {
+    expect(periodLabel({ today: '2026-11-30', dueFrom: null, dueTo: '2026-11-29' })).toBe(
+      'Vencidos até 29/11/2026 · hoje é 30/11/2026',
+    );
+    expect(periodLabel({ today: '2026-12-31', dueFrom: '2026-12-01', dueTo: '2026-12-31' })).toBe(
+      'Vencimento de 01/12/2026 a 31/12/2026 · hoje é 31/12/2026',
+    );
+    expect(periodLabel({ today: '2026-12-31', dueFrom: '2027-01-01', dueTo: '2027-01-01' })).toBe(
+      'Vencimento em 01/01/2027 · hoje é 31/12/2026',
+    );
+    expect(periodLabel({ today: '2026-12-31', dueFrom: '2026-12-01', dueTo: null })).toBe(
+      'Vencimento a partir de 01/12/2026 · hoje é 31/12/2026',
+    );
   });
 });
