@@ -5,24 +5,25 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from pathlib import Path
+from collections.abc import AsyncIterator, Callable
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from backend.api.auth import login, logout
 from backend.api.exports import export_debtors
+from backend.api.ratelimit import RateLimits
+from backend.api.security import BodyLimit, SecurityHeaders
+from backend.api.static import asset, page
 from backend.api.view import GraphQLEndpoint
 from backend.appointments.calendar import calendar_feed
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas")
-FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
 # Background services run for the life of the app: `cobrancas serve` passes the e-mail worker
 # and the search summary's day roller.
@@ -31,19 +32,6 @@ BackgroundService = Callable[[Settings], contextlib.AbstractAsyncContextManager[
 
 async def health(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
-
-
-def _page(name: str) -> Callable[[Request], Awaitable[Response]]:
-    async def endpoint(request: Request) -> Response:
-        path = FRONTEND_DIST / name
-        if not path.is_file():
-            return PlainTextResponse(
-                "O painel ainda não foi compilado: rode `make run` (ou `make frontend`).",
-                status_code=503,
-            )
-        return FileResponse(path, headers={"Cache-Control": "no-cache"})
-
-    return endpoint
 
 
 def routes() -> list[BaseRoute]:
@@ -55,12 +43,10 @@ def routes() -> list[BaseRoute]:
         Route("/healthz", health),
         Route("/calendar/{token}.ics", calendar_feed, methods=["GET"]),
         Route("/export/debtors.{format}", export_debtors, methods=["GET"]),
-        Route("/explorer", _page("explorer.html")),
+        Route("/explorer", page("explorer.html")),
+        Route("/assets/{path:path}", asset, methods=["GET", "HEAD"]),
+        Route("/{path:path}", page("index.html")),  # the dashboard's own routes
     ]
-    assets = FRONTEND_DIST / "assets"
-    if assets.is_dir():
-        result.append(Mount("/assets", StaticFiles(directory=assets), name="assets"))
-    result.append(Route("/{path:path}", _page("index.html")))  # the dashboard's own routes
     return result
 
 
@@ -75,6 +61,7 @@ def create_app(
             RegisterTortoise(app, config=settings.tortoise_config()),
             contextlib.AsyncExitStack() as stack,
         ):
+            stack.callback(app.state.rate_limits.close)
             for service in services or []:
                 await stack.enter_async_context(service(settings))
             # Everything loaded so far (schema, models, libraries) lives as long as the process:
@@ -84,6 +71,11 @@ def create_app(
             gc.freeze()
             yield
 
-    app = Starlette(routes=routes(), lifespan=lifespan)
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
+    ]
+    app = Starlette(routes=routes(), middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
+    app.state.rate_limits = RateLimits(settings)
     return app

@@ -84,10 +84,13 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 @pytest.fixture
 async def http(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client on the app; Tortoise is already up (the lifespan is not run)."""
+    """An HTTP client on the app; Tortoise is already up (the lifespan is not run). It sends
+    `Origin` as the dashboard's own pages do (api/auth.py refuses cookie writes without it)."""
     app = create_app(settings)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver", headers={"Origin": "http://testserver"}
+    ) as client:
         yield client
 
 
