@@ -57,6 +57,7 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await app.state.rate_limits.check()
         async with (
             RegisterTortoise(app, config=settings.tortoise_config()),
             contextlib.AsyncExitStack() as stack,

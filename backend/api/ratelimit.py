@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 import time
+from urllib.parse import urlsplit
 
 import coredis
 from limits import RateLimitItem, parse
+from limits.aio.storage import Storage as AsyncStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
 from starlette.responses import JSONResponse
@@ -23,19 +25,30 @@ class RateLimits:
     def __init__(self, settings: Settings) -> None:
         # `async+` selects the library's asyncio storages: a Redis round trip never blocks
         # the event loop. The connection pool is ours, so that shutting down can close it.
-        url = settings.rate_limit_storage
+        url = self.url = settings.rate_limit_storage
         self.pool: coredis.ConnectionPool | None = None
         if url.startswith(("redis://", "rediss://")):
             self.pool = coredis.ConnectionPool.from_url(url)
             # The library passes the pool on to coredis; its stub types options as scalars.
-            self.storage = storage_from_string(f"async+{url}", connection_pool=self.pool)  # type: ignore[arg-type]
+            storage = storage_from_string(f"async+{url}", connection_pool=self.pool)  # type: ignore[arg-type]
         else:
-            self.storage = storage_from_string(f"async+{url}")
+            storage = storage_from_string(f"async+{url}")
+        assert isinstance(storage, AsyncStorage)
+        self.storage = storage
         self.limiter = MovingWindowRateLimiter(self.storage)
         self.prefix = settings.rate_limit_prefix
         self.per_account: RateLimitItem = parse(settings.login_limit_per_account)
         self.per_address: RateLimitItem = parse(settings.login_limit_per_address)
         self.per_token: RateLimitItem = parse(settings.token_request_budget)
+
+    async def check(self) -> None:
+        """At start-up: a shared storage that does not answer stops the server, rather than
+        every login and token request failing later."""
+        if self.pool is not None and not await self.storage.check():
+            where = urlsplit(self.url)  # host and port only: the URL may hold a password
+            raise RuntimeError(
+                f"RATE_LIMIT_STORAGE não responde: {where.hostname}:{where.port or 6379}"
+            )
 
     def close(self) -> None:
         if self.pool is not None:

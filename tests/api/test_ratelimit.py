@@ -189,3 +189,11 @@ async def test_password_hashing_does_not_block_other_requests(
         f"health answered {answered - sent:.3f} s after it was sent, "
         f"{answered - first_end:.3f} s after the first verification ended"
     )
+
+
+async def test_a_shared_storage_that_does_not_answer_stops_the_start() -> None:
+    app = create_app(Settings(rate_limit_storage="redis://:segredo@127.0.0.1:1/0"))
+    with pytest.raises(RuntimeError, match=r"RATE_LIMIT_STORAGE não responde: 127\.0\.0\.1:1$"):
+        async with app.router.lifespan_context(app):
+            pass  # pragma: no cover
+    app.state.rate_limits.close()
