@@ -5,26 +5,27 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
-from pathlib import Path
+from collections.abc import AsyncIterator
 from typing import Protocol
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
-from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from backend.api.auth import login, logout
 from backend.api.exports import export_debtors
+from backend.api.ratelimit import RateLimits
+from backend.api.security import BodyLimit, SecurityHeaders
+from backend.api.static import asset, page
 from backend.api.view import GraphQLEndpoint
 from backend.appointments.calendar import calendar_feed
 from backend.core.clock import Clock, utc_now
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas")
-FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 
 
 class BackgroundService(Protocol):
@@ -40,19 +41,6 @@ async def health(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
-def _page(name: str) -> Callable[[Request], Awaitable[Response]]:
-    async def endpoint(request: Request) -> Response:
-        path = FRONTEND_DIST / name
-        if not path.is_file():
-            return PlainTextResponse(
-                "O painel ainda não foi compilado: rode `make run` (ou `make frontend`).",
-                status_code=503,
-            )
-        return FileResponse(path, headers={"Cache-Control": "no-cache"})
-
-    return endpoint
-
-
 def routes() -> list[BaseRoute]:
     graphql = GraphQLEndpoint()
     result: list[BaseRoute] = [
@@ -62,12 +50,10 @@ def routes() -> list[BaseRoute]:
         Route("/healthz", health),
         Route("/calendar/{token}.ics", calendar_feed, methods=["GET"]),
         Route("/export/debtors.{format}", export_debtors, methods=["GET"]),
-        Route("/explorer", _page("explorer.html")),
+        Route("/explorer", page("explorer.html")),
+        Route("/assets/{path:path}", asset, methods=["GET", "HEAD"]),
+        Route("/{path:path}", page("index.html")),  # the dashboard's own routes
     ]
-    assets = FRONTEND_DIST / "assets"
-    if assets.is_dir():
-        result.append(Mount("/assets", StaticFiles(directory=assets), name="assets"))
-    result.append(Route("/{path:path}", _page("index.html")))  # the dashboard's own routes
     return result
 
 
@@ -82,10 +68,12 @@ def create_app(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await app.state.rate_limits.check()
         async with (
             RegisterTortoise(app, config=settings.tortoise_config()),
             contextlib.AsyncExitStack() as stack,
         ):
+            stack.callback(app.state.rate_limits.close)
             for service in services or []:
                 await stack.enter_async_context(service(settings, clock=clock))
             # Everything loaded so far (schema, models, libraries) lives as long as the process:
@@ -95,7 +83,12 @@ def create_app(
             gc.freeze()
             yield
 
-    app = Starlette(routes=routes(), lifespan=lifespan)
+    middleware = [
+        Middleware(SecurityHeaders),
+        Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
+    ]
+    app = Starlette(routes=routes(), middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
     app.state.clock = clock
+    app.state.rate_limits = RateLimits(settings)
     return app

@@ -46,6 +46,15 @@ class Settings:
     mail_retry_base_seconds: int = 60
     mail_lease_seconds: int = 300
     mail_poll_seconds: int = 5
+    # Abuse limits (README, Security): the `limits` library's notation ("10/15 minutes"); the
+    # counters live in this process unless RATE_LIMIT_STORAGE names a shared Redis.
+    rate_limit_storage: str = "memory://"
+    rate_limit_prefix: str = "cobrancas"
+    login_limit_per_account: str = "10/15 minutes"
+    login_limit_per_address: str = "30/5 minutes"
+    token_request_budget: str = "1200/minute"  # noqa: S105 - a rate, not a secret
+    request_timeout_seconds: float = 15.0
+    max_body_bytes: int = 1_000_000
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -70,6 +79,19 @@ class Settings:
             ),
             mail_lease_seconds=_int(env, "MAIL_LEASE_SECONDS", defaults.mail_lease_seconds),
             mail_poll_seconds=_int(env, "MAIL_POLL_SECONDS", defaults.mail_poll_seconds),
+            rate_limit_storage=env.get("RATE_LIMIT_STORAGE", defaults.rate_limit_storage),
+            rate_limit_prefix=env.get("RATE_LIMIT_PREFIX", defaults.rate_limit_prefix),
+            login_limit_per_account=env.get(
+                "LOGIN_LIMIT_PER_ACCOUNT", defaults.login_limit_per_account
+            ),
+            login_limit_per_address=env.get(
+                "LOGIN_LIMIT_PER_ADDRESS", defaults.login_limit_per_address
+            ),
+            token_request_budget=env.get("TOKEN_REQUEST_BUDGET", defaults.token_request_budget),
+            request_timeout_seconds=_float(
+                env, "REQUEST_TIMEOUT_SECONDS", defaults.request_timeout_seconds
+            ),
+            max_body_bytes=_int(env, "MAX_BODY_BYTES", defaults.max_body_bytes),
         )
         settings.validate()
         return settings
@@ -101,6 +123,24 @@ class Settings:
             raise SettingsError("MAIL_MAX_ATTEMPTS must be 1..50, MAIL_RETRY_BASE_SECONDS >= 1")
         if self.mail_lease_seconds < 30 or self.mail_poll_seconds < 1:
             raise SettingsError("MAIL_LEASE_SECONDS must be >= 30 and MAIL_POLL_SECONDS >= 1")
+        self._validate_limits()
+
+    def _validate_limits(self) -> None:
+        from limits import parse
+
+        if not self.rate_limit_storage.startswith(("memory://", "redis://", "rediss://")):
+            raise SettingsError("RATE_LIMIT_STORAGE must be memory:// or a redis:// URL")
+        for name in ("login_limit_per_account", "login_limit_per_address", "token_request_budget"):
+            try:
+                parse(getattr(self, name))
+            except ValueError as exc:
+                raise SettingsError(
+                    f"{name.upper()} must read like '10/15 minutes', got {getattr(self, name)!r}"
+                ) from exc
+        if not (0 < self.request_timeout_seconds <= 600 and self.max_body_bytes >= 10_000):
+            raise SettingsError(
+                "REQUEST_TIMEOUT_SECONDS must be in (0, 600] and MAX_BODY_BYTES >= 10000"
+            )
 
     @property
     def is_postgres(self) -> bool:
@@ -134,6 +174,16 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise SettingsError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+def _float(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{name} must be a number, got {raw!r}") from exc
 
 
 # For the `tortoise` command line (makemigrations): the configured database, SQLite by default.

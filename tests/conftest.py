@@ -91,10 +91,13 @@ def clock() -> SetClock:
 
 @pytest.fixture
 async def http(settings: Settings, clock: SetClock) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client on the app; Tortoise is already up (the lifespan is not run)."""
+    """An HTTP client on the app; Tortoise is already up (the lifespan is not run). It sends
+    `Origin` as the dashboard's own pages do (api/auth.py refuses cookie writes without it)."""
     app = create_app(settings, clock=clock)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url="http://testserver", headers={"Origin": "http://testserver"}
+    ) as client:
         yield client
 
 

@@ -113,9 +113,13 @@ class ApiClient:
 
     @classmethod
     async def with_login(cls, http: httpx.AsyncClient, user: User) -> ApiClient:
-        response = await http.post("/auth/login", json={"email": user.email, "password": PASSWORD})
+        # As the dashboard does: from a page of the server itself (api/auth.py refuses others).
+        origin = {"Origin": str(http.base_url).rstrip("/")}
+        response = await http.post(
+            "/auth/login", json={"email": user.email, "password": PASSWORD}, headers=origin
+        )
         assert response.status_code == 200, response.text
-        return cls(http)  # the session cookie lives in the httpx client
+        return cls(http, origin)  # the session cookie lives in the httpx client
 
     async def post(self, query: str, variables: dict[str, Any] | None = None) -> httpx.Response:
         return await self.http.post(

@@ -7,11 +7,12 @@ import datetime as dt
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from backend.api.auth import authenticate, unauthorized
+from backend.api.auth import authorize
 from backend.core.enums import DebtorKind
 from backend.core.errors import ServiceError
 from backend.core.gql import pk
 from backend.core.periods import Period, local_today
+from backend.core.principal import Principal
 from backend.search.export import export_rows, to_csv, to_xlsx
 from backend.search.filters import DebtorFilterData
 from backend.search.statements import DebtorOrder
@@ -29,9 +30,9 @@ def _bad(message: str) -> JSONResponse:
 
 async def export_debtors(request: Request) -> Response:
     settings: Settings = request.app.state.settings
-    principal = await authenticate(request, settings)
-    if principal is None:
-        return unauthorized()
+    principal = await authorize(request)
+    if not isinstance(principal, Principal):
+        return principal
     fmt = request.path_params["format"]
     if fmt not in MEDIA:
         return JSONResponse({"error": "Formato desconhecido: use csv ou xlsx."}, status_code=404)

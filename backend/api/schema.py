@@ -18,6 +18,7 @@ from strawberry.schema.config import StrawberryConfig
 
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
+from backend.api.cost import MAX_DEPTH, QueryCostLimiter
 from backend.api.extensions import ReadOnlyGuard, ServiceErrorCodes, should_mask_error
 from backend.appointments.mutations import AppointmentMutations
 from backend.appointments.queries import AppointmentQueries
@@ -61,7 +62,7 @@ EXTRA_TYPES: list[type[Any]] = [FinancialEntry, OverdueEntry]  # interface imple
 # The limiters' rule classes are made once: ValidationCache keys on the rules, and a new class
 # per request (what the limiter factories do) would make every request miss the cache.
 LIMIT_RULES = [
-    *QueryDepthLimiter(max_depth=12).validation_rules,
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
     *MaxAliasesLimiter(max_alias_count=30).validation_rules,
 ]
 
@@ -81,6 +82,7 @@ schema = strawberry.Schema(
         ParserCache,
         ValidationCache,
         ReadOnlyGuard,
+        QueryCostLimiter,
         ServiceErrorCodes,
         lambda: MaskErrors(should_mask_error=should_mask_error, error_message="Erro interno."),
     ],

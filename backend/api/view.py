@@ -1,20 +1,71 @@
-"""The /graphql endpoint: authenticate first (401 without a credential), then Strawberry."""
+"""The /graphql endpoint: authorize first (401, 403, 429), then Strawberry, within a time limit.
+
+GraphQL over HTTP: a client that accepts `application/graphql-response+json` gets it, and a
+request error (unparsable document, failed validation, bad variables, a refused limit) comes
+back with 400 and no `data` entry; under `application/json` the same error is a 200, as the
+spec asks for legacy clients (the dashboard reads either).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import re
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
-from starlette.types import Receive, Scope, Send
+from starlette.responses import JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
-from backend.api.auth import authenticate, unauthorized
+from backend.api.auth import authorize, is_json
 from backend.api.schema import schema
 from backend.core.context import Context
 from backend.core.principal import Principal
 from backend.settings import Settings
+
+JSON = "application/json"
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+_SUGGESTION = re.compile(r"\s*Did you mean .*$", re.DOTALL)
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The media type to answer in: the client's preferred of ours, JSON without a preference,
+    None when it accepts neither."""
+    if not accept or not accept.strip():
+        return JSON
+    best: tuple[float, int, str] | None = None
+    for part in accept.split(","):
+        media, *params = (p.strip().lower() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q <= 0:
+            continue
+        if media == GRAPHQL_RESPONSE:
+            candidate = (q, 1, GRAPHQL_RESPONSE)
+        elif media in (JSON, "application/*", "*/*"):
+            candidate = (q, 0, JSON)
+        else:
+            continue
+        if best is None or candidate > best:
+            best = candidate
+    return best[2] if best else None
+
+
+def _error(message: str, code: str, status: int, **headers: str) -> JSONResponse:
+    return JSONResponse(
+        {"errors": [{"message": message, "extensions": {"code": code}}]},
+        status_code=status,
+        headers=headers,
+    )
 
 
 class _StrawberryView(GraphQL[Context, None]):
@@ -30,6 +81,43 @@ class _StrawberryView(GraphQL[Context, None]):
             clock=request.app.state.clock,
         )
 
+    async def get_sub_response(self, request: Request | WebSocket) -> Response:
+        sub_response = await super().get_sub_response(request)
+        sub_response.media_type = request.scope["state"]["media_type"]
+        request.scope["state"]["sub_response"] = sub_response
+        return sub_response
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        data = await super().process_result(request, result)
+        settings: Settings = request.app.state.settings
+        if settings.environment != "development":
+            # "Did you mean …" would spell out the schema to a prober.
+            for error in data.get("errors") or []:
+                if isinstance(error, dict) and isinstance(error.get("message"), str):
+                    error["message"] = _SUGGESTION.sub("", error["message"])
+        # A request error: nothing was executed (no error has a path, there is no data).
+        request_error = (
+            result.data is None
+            and bool(result.errors)
+            and all(e.path is None for e in result.errors or [])
+        )
+        sub_response: Response = request.scope["state"]["sub_response"]
+        if request_error and sub_response.media_type == GRAPHQL_RESPONSE:
+            data.pop("data", None)
+            sub_response.status_code = 400
+        return data
+
+    def create_response(
+        self,
+        response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse],
+        sub_response: Response,
+    ) -> Response:
+        response = super().create_response(response_data, sub_response)
+        response.headers["content-type"] = f"{sub_response.media_type}; charset=utf-8"
+        return response
+
 
 class GraphQLEndpoint:
     def __init__(self) -> None:
@@ -38,10 +126,47 @@ class GraphQLEndpoint:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
         settings: Settings = request.app.state.settings
-        principal = await authenticate(request, settings)
-        if principal is None:
-            await unauthorized()(scope, receive, send)
+        principal = await authorize(request)
+        if not isinstance(principal, Principal):
+            await principal(scope, receive, send)
             return
-        state: dict[str, Any] = scope.setdefault("state", {})
-        state["principal"] = principal
-        await self.view(scope, receive, send)
+        media_type = negotiate(request.headers.get("accept"))
+        if media_type is None:
+            refusal: Response = _error(
+                f"Esta API responde em {GRAPHQL_RESPONSE} ou {JSON}.", "NOT_ACCEPTABLE", 406
+            )
+        elif request.method == "POST" and not is_json(request):
+            refusal = _error(
+                "Envie a consulta em JSON (Content-Type: application/json).",
+                "UNSUPPORTED_MEDIA_TYPE",
+                415,
+            )
+        else:
+            state: dict[str, Any] = scope.setdefault("state", {})
+            state["principal"] = principal
+            state["media_type"] = media_type
+            await self._run(scope, receive, send, settings.request_timeout_seconds)
+            return
+        await refusal(scope, receive, send)
+
+    async def _run(self, scope: Scope, receive: Receive, send: Send, seconds: float) -> None:
+        """Strawberry within the time limit; past it, the request is cancelled at its next
+        await (a mutation's transaction rolls back) and the client gets 503."""
+        started = False
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            started = True
+            await send(message)
+
+        try:
+            async with asyncio.timeout(seconds):
+                await self.view(scope, receive, tracked_send)
+        except TimeoutError:
+            if started:
+                raise
+            message = (
+                f"A consulta passou do tempo limite de {seconds:g} s e foi interrompida: "
+                "peça menos itens ou filtre mais."
+            )
+            await _error(message, "TIMEOUT", 503)(scope, receive, send)

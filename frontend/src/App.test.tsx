@@ -41,6 +41,11 @@ function fakeBackend({ signedIn }: { signedIn: boolean }) {
       calls.push({ url, init, body });
       switch (url) {
         case '/auth/login':
+          if (body.password === 'de novo')
+            return new Response(
+              JSON.stringify({ error: 'Muitas tentativas de entrar. Aguarde 15 minutos e tente novamente.' }),
+              { status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': '900' } },
+            );
           if (body.password !== 'certa') return json(401, { error: 'E-mail ou senha incorretos.' });
           signedIn = true;
           return json(200, { user: ANA });
@@ -93,6 +98,21 @@ describe('App', () => {
     expect(meCall.init.credentials).toBe('same-origin');
     expect(new Headers(meCall.init.headers).get('Content-Type')).toBe('application/json');
     expect(String((meCall.body as { query: string }).query)).toMatch(/query Me\s*{\s*me\s*{\s*id\s+name\s+email/);
+  });
+
+  it('shows the wait after too many attempts and keeps the button off meanwhile', async () => {
+    fakeBackend({ signedIn: false });
+    const user = userEvent.setup();
+    render(<App />);
+
+    await user.type(await screen.findByLabelText('E-mail'), 'ana@example.com');
+    await user.type(screen.getByLabelText('Senha'), 'de novo');
+    await user.click(screen.getByRole('button', { name: 'Entrar' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Muitas tentativas de entrar. Aguarde 15 minutos e tente novamente.',
+    );
+    expect((screen.getByRole('button', { name: 'Entrar' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('opens on the home page with a live session and signs out with Sair', async () => {

@@ -18,6 +18,19 @@ export class ApiError extends Error {
   }
 }
 
+/** Too many attempts: the server says how long to wait (429 with Retry-After). */
+export class RateLimitedError extends ApiError {
+  readonly retryAfterSeconds: number;
+
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message);
+    this.name = 'RateLimitedError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+const RATE_LIMITED = 'Muitas tentativas. Aguarde alguns minutos e tente novamente.';
+
 const NETWORK_ERROR = 'Não foi possível falar com o servidor. Verifique a conexão e tente novamente.';
 
 async function post(url: string, body?: unknown): Promise<Response> {
@@ -89,6 +102,15 @@ export async function execute<TResult, TVariables>(
 /** POST /auth/login; on success the server sets the session cookie. */
 export async function login(email: string, password: string): Promise<void> {
   const response = await post('/auth/login', { email, password });
+  if (response.status === 429) {
+    const payload = await readJson(response);
+    const message =
+      payload && typeof payload === 'object' && 'error' in payload && typeof payload.error === 'string'
+        ? payload.error
+        : RATE_LIMITED;
+    const seconds = Number(response.headers.get('Retry-After'));
+    throw new RateLimitedError(message, Number.isFinite(seconds) && seconds > 0 ? seconds : 60);
+  }
   if (!response.ok) throw serverError(response, await readJson(response));
 }
 

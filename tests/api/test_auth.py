@@ -45,7 +45,9 @@ async def test_inactive_user_cannot_log_in(http: httpx.AsyncClient) -> None:
 
 
 async def test_malformed_login_is_400(http: httpx.AsyncClient) -> None:
-    assert (await http.post("/auth/login", content=b"nope")).status_code == 400
+    json_type = {"Content-Type": "application/json"}
+    assert (await http.post("/auth/login", content=b"nope", headers=json_type)).status_code == 400
+    assert (await http.post("/auth/login", json=["x"])).status_code == 400
 
 
 async def test_token_restricted_to_company_a_sees_nothing_of_company_b(

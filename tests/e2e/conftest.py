@@ -169,10 +169,19 @@ def open_page(browser: Browser, server: Server, **options: Any) -> Iterator[Page
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # What the Content-Security-Policy blocks is only reported on the console.
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
     assert outside == [], f"requests left the machine: {outside}"
     assert errors == [], f"JavaScript errors: {errors}"
+    assert blocked == [], f"blocked by the Content-Security-Policy: {blocked}"
 
 
 def login(page: Page) -> None:

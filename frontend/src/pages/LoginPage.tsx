@@ -1,5 +1,5 @@
-import { type FormEvent, useState } from 'react';
-import { login } from '../api';
+import { type FormEvent, useEffect, useState } from 'react';
+import { login, RateLimitedError } from '../api';
 
 type Props = {
   /** Why the user is here, e.g. an expired session. */
@@ -10,7 +10,15 @@ type Props = {
 export function LoginPage({ notice, onSignedIn }: Props) {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // After too many attempts the server refuses for a while: the button waits as long.
+  const [waitSeconds, setWaitSeconds] = useState(0);
   const message = error ?? notice;
+
+  useEffect(() => {
+    if (waitSeconds <= 0) return;
+    const timer = setTimeout(() => setWaitSeconds(0), waitSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [waitSeconds]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,6 +30,7 @@ export function LoginPage({ notice, onSignedIn }: Props) {
       await onSignedIn();
     } catch (failure) {
       setError((failure as Error).message);
+      if (failure instanceof RateLimitedError) setWaitSeconds(failure.retryAfterSeconds);
       setSubmitting(false);
     }
   }
@@ -44,7 +53,7 @@ export function LoginPage({ notice, onSignedIn }: Props) {
           <span>Senha</span>
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
-        <button type="submit" className="button" disabled={submitting}>
+        <button type="submit" className="button" disabled={submitting || waitSeconds > 0}>
           Entrar
         </button>
       </form>
