@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from backend.audit.services import record
@@ -24,14 +26,39 @@ from backend.core.periods import local_today
 from backend.core.principal import Principal
 from backend.core.validation import check_date, check_text
 
-# (cutoff, company ids) pairs, sorted: entries of those companies due on or before the cutoff
-# are overdue. Hashable, so a resolved filter can hold it.
-Cutoffs = tuple[tuple[dt.date, tuple[int, ...]], ...]
+
+@dataclass(frozen=True, slots=True)
+class Cutoffs:
+    """Overdue cutoffs of a set of companies, grouped (hashable: a resolved filter holds it).
+
+    `groups` are (cutoff, company ids) pairs, sorted: entries of those companies due on or
+    before the cutoff are overdue. `zones` are the companies' time zones.
+    """
+
+    groups: tuple[tuple[dt.date, tuple[int, ...]], ...]
+    zones: frozenset[str]
+
+    def __iter__(self) -> Iterator[tuple[dt.date, tuple[int, ...]]]:
+        return iter(self.groups)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    @property
+    def latest(self) -> dt.date | None:
+        return self.groups[-1][0] if self.groups else None
+
+    @property
+    def earliest(self) -> dt.date | None:
+        return self.groups[0][0] if self.groups else None
 
 
 def calendar_of(company: Company, company_dates: Iterable[dt.date] = ()) -> BusinessCalendar:
     """National holidays, the company's address state's, and its own dates."""
     return BusinessCalendar.of(company.state, company_dates)
+
+
+NO_CUTOFFS = Cutoffs((), frozenset())
 
 
 async def calendars_by_company(
@@ -55,14 +82,17 @@ async def _calendars(states: dict[int, str | None]) -> dict[int, BusinessCalenda
 
 
 async def overdue_cutoffs(
-    *, company_ids: Iterable[int] | None, today_for: Callable[[str], dt.date]
+    *,
+    company_ids: Iterable[int] | None,
+    today_for: Callable[[str], dt.date],
+    db: BaseDBAsyncClient | None = None,
 ) -> Cutoffs:
     """The overdue cutoff of each company, grouped: normally one group, a few at most.
 
     `today_for(zone)` is the date that counts as today for a company in that time zone: its
     local date for the debtor page, or the one date of a search or of the summary.
     """
-    companies = Company.all()
+    companies = Company.all().using_db(db) if db is not None else Company.all()
     if company_ids is not None:
         companies = companies.filter(id__in=sorted(set(company_ids)))
     # One query: each company with its own holidays (a LEFT JOIN, a row per holiday).
@@ -78,7 +108,10 @@ async def overdue_cutoffs(
     for cid, zone in zones.items():
         calendar = BusinessCalendar.of(states[cid], dates[cid])
         groups[calendar.overdue_cutoff(today_for(zone))].append(cid)
-    return tuple((cutoff, tuple(sorted(ids))) for cutoff, ids in sorted(groups.items()))
+    return Cutoffs(
+        groups=tuple((cutoff, tuple(sorted(ids))) for cutoff, ids in sorted(groups.items())),
+        zones=frozenset(zones.values()),
+    )
 
 
 def local_cutoffs(now: dt.datetime) -> Callable[[str], dt.date]:

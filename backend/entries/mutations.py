@@ -109,8 +109,8 @@ class SettleEntryInput:
         default=None, description="Juros received apart from the principal."
     )
     discount: Decimal | None = strawberry.field(default=None, description="Discount granted.")
-    waive_charges: bool = strawberry.field(
-        default=False,
+    waive_charges: bool | None = strawberry.field(
+        default=None,
         description="Forgive the multa and juros owed on paidOn that this payment does not "
         "receive (waiverReason required). false leaves them owed, except on a payment that "
         "settles the whole principal, where they are always recorded as waived.",
@@ -223,7 +223,7 @@ class EntryMutations:
                 late_fee=input.late_fee,
                 interest=input.interest,
                 discount=input.discount,
-                waive_charges=input.waive_charges,
+                waive_charges=bool(input.waive_charges),
                 waiver_reason=input.waiver_reason,
             )
             done = await settlement.settle_entry(

@@ -14,7 +14,7 @@ from enum import StrEnum
 from backend.core.pagination import PageRequest
 from backend.search.aging import AGING, OVERDUE_BANDS
 from backend.search.filters import ResolvedFilter
-from backend.search.sql import OPEN_CENTS, Sql, debtor_conditions, entry_conditions
+from backend.search.sql import OPEN_CENTS, Sql, debtor_conditions, entry_conditions, overdue_sql
 
 AS_OF = "(SELECT s.as_of FROM balance_state s WHERE s.id = 1) AS as_of"
 Groups = Callable[[Sql, ResolvedFilter], str]
@@ -134,7 +134,10 @@ def summary_matches(sql: Sql, f: ResolvedFilter) -> str:
 
 def entries_buckets(sql: Sql, f: ResolvedFilter) -> str:
     """Totals and ageing of the entries (bucket columns a0..a4)."""
-    sums = ", ".join(band.sums(sql, f.today, f"a{i}") for i, band in enumerate(AGING))
+    sums = ", ".join(
+        band.sums(sql, f.today, f"a{i}", lambda q: overdue_sql(q, f.cutoffs))
+        for i, band in enumerate(AGING)
+    )
     return (
         "SELECT COUNT(DISTINCT e.debtor_id) AS debtors, COUNT(*) AS entries, "
         f"SUM({OPEN_CENTS}) AS cents, {sums} {entries_from(sql, f)}"

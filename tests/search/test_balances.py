@@ -9,6 +9,7 @@ from collections import defaultdict
 import pytest
 from tortoise.transactions import in_transaction
 
+from backend.businessdays.services import calendars_by_company
 from backend.companies.models import Company
 from backend.core.enums import OPEN_STATUSES, EntryStatus
 from backend.core.pagination import PageRequest
@@ -33,10 +34,15 @@ def _bucket(days_overdue: int) -> int:
 
 
 async def expected_rows(as_of: dt.date) -> dict[int, Row]:
-    """The summary computed in Python from every entry, as it must be on `as_of`."""
+    """The summary computed in Python from every entry, as it must be on `as_of`.
+
+    Overdue by the business-day rule, each entry by its company's calendar.
+    """
+    calendars = await calendars_by_company()
     grouped: dict[int, list[FinancialEntry]] = defaultdict(list)
     for entry in await FinancialEntry.all():
-        if entry.status in OPEN_STATUSES and entry.due_date < as_of:
+        overdue = calendars[entry.company_id].is_overdue(entry.due_date, as_of)
+        if entry.status in OPEN_STATUSES and overdue:
             grouped[entry.debtor_id].append(entry)
     rows: dict[int, Row] = {}
     for debtor_id, entries in grouped.items():
@@ -194,7 +200,7 @@ async def test_the_search_uses_the_summary_only_when_it_describes_today(database
     settings = Settings(database_url=database_url)
     company = await _company()
     debtor = await make_debtor("Eva")
-    await make_entry(company, debtor, due=TODAY - dt.timedelta(days=2), amount="12.00")
+    await make_entry(company, debtor, due=TODAY - dt.timedelta(days=4), amount="12.00")
 
     async def source(**kwargs: object) -> Source:
         result = await search_debtors(
@@ -256,7 +262,8 @@ async def test_concurrent_writes_for_one_debtor_leave_a_right_summary(database_u
 
     async def write(index: int) -> None:
         async with in_transaction():
-            await make_entry(company, debtor, due=TODAY - dt.timedelta(days=index + 1))
+            # Friday 13 Mar back to Sunday 8 Mar: all overdue on Monday TODAY.
+            await make_entry(company, debtor, due=TODAY - dt.timedelta(days=index + 3))
             await asyncio.sleep(0.01)  # hold the transaction open while the others run
 
     await asyncio.gather(*(write(i) for i in range(6)))
