@@ -295,3 +295,40 @@ async def test_pages_of_several_debtors_load_together(database_url: str, sql_log
 
 def _ids(page: Page[FinancialEntry]) -> list[int]:
     return [e.id for e in page.items]
+
+
+HEADER_AND_LIST = """
+query($id: ID!) {
+  debtor(id: $id) {
+    overdueBalance { openAmount entryCount }
+    overdueEntries { totalCount edges { node { code } } }
+  }
+}"""
+
+
+async def test_the_header_and_the_list_agree_at_midnight(
+    admin_api: ApiClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """overdueBalance and overdueEntries: one definition, each company's today (issue 9.5)."""
+    sao_paulo = await make_company("SP")
+    manaus = await make_company("AM", time_zone="America/Manaus")  # one hour behind São Paulo
+    debtor = await make_debtor()
+    friday = dt.date(2026, 1, 9)  # a business day
+    await make_entry(sao_paulo, debtor, due=friday, amount="100.00", code="sp")
+    await make_entry(manaus, debtor, due=friday, amount="200.00", code="am")
+
+    async def seen(hour: int, minute: int) -> tuple[str, int, list[str]]:
+        freeze(monkeypatch, dt.datetime(2026, 1, 10, hour, minute, tzinfo=dt.UTC))
+        data = await admin_api.data(HEADER_AND_LIST, {"id": gid("Debtor", debtor.id)})
+        header, listed = data["debtor"]["overdueBalance"], data["debtor"]["overdueEntries"]
+        assert header["entryCount"] == listed["totalCount"]
+        return (
+            header["openAmount"],
+            header["entryCount"],
+            [e["node"]["code"] for e in listed["edges"]],
+        )
+
+    assert await seen(2, 30) == ("0.00", 0, [])  # 23:30 in São Paulo
+    # 00:30 in São Paulo (03:30 UTC), still 23:30 on Friday in Manaus: only São Paulo's entry.
+    assert await seen(3, 30) == ("100.00", 1, ["sp"])
+    assert await seen(4, 30) == ("300.00", 2, ["sp", "am"])  # 00:30 in Manaus
