@@ -567,3 +567,50 @@ def test_consumer_fee_is_the_company_fee_capped_at_two_percent(
     assert fee(True, rule) <= fee(False, rule)
     base = amount - paid_by(payments, due_date)
     assert fee(True, rule) <= (base * CONSUMER_LATE_FEE_CAP / 100).quantize(CENT, ROUND_HALF_EVEN)
+
+
+money_parts = st.integers(min_value=0, max_value=10**6).map(lambda cents: Decimal(cents).scaleb(-2))
+
+
+@given(
+    entry=entries(),
+    offset=st.integers(min_value=1, max_value=400),
+    rule=rules,
+    received=st.lists(st.tuples(money_parts, money_parts, money_parts, money_parts), max_size=4),
+)
+def test_what_is_owed_is_accrued_less_received_and_waived_never_below_zero(
+    entry: tuple[Decimal, date, list[PaymentEvent]],
+    offset: int,
+    rule: ChargeRule,
+    received: list[tuple[Decimal, Decimal, Decimal, Decimal]],
+) -> None:
+    amount, due_date, payments = entry
+    as_of = due_date + timedelta(days=offset)
+    assume(paid_by(payments, as_of) < amount)
+    # Charges received or waived on days up to as_of, with no principal (the principal is
+    # whatever `entries` drew): the accrual is the same, only the deductions change.
+    with_charges = payments + [
+        PaymentEvent(due_date + timedelta(days=n % offset + 1), Decimal(0), *parts)
+        for n, parts in enumerate(received)
+    ]
+
+    def on(events: list[PaymentEvent]) -> Charges:
+        return compute_charges(
+            amount=amount,
+            due_date=due_date,
+            payments=events,
+            as_of=as_of,
+            rule=rule,
+            consumer=False,
+        )
+
+    plain, deducted = on(payments), on(with_charges)
+    assert (deducted.accrued_late_fee, deducted.accrued_interest) == (
+        plain.late_fee,
+        plain.interest,
+    )
+    fee_taken = sum((r[0] + r[2] for r in received), Decimal(0))
+    interest_taken = sum((r[1] + r[3] for r in received), Decimal(0))
+    assert deducted.late_fee == max(Decimal("0.00"), plain.late_fee - fee_taken)
+    assert deducted.interest == max(Decimal("0.00"), plain.interest - interest_taken)
+    assert deducted.updated_amount == deducted.open_amount + deducted.late_fee + deducted.interest
