@@ -1,4 +1,5 @@
-"""Charges received and waived per payment (issue 9) and a company's own holidays."""
+"""Charges received and waived per payment, a company's own holidays, and the calendar key
+of the per-debtor summary (issue 9)."""
 
 from tortoise import migrations
 from tortoise.migrations import operations as ops
@@ -22,6 +23,11 @@ class Migration(migrations.Migration):
             ],
             options={'table': 'company_holiday', 'app': 'models', 'unique_together': (('company', 'date'),), 'pk_attr': 'id'},
             bases=['Model'],
+        ),
+        ops.AddField(
+            model_name='BalanceState',
+            name='calendar_key',
+            field=fields.CharField(null=True, max_length=64),
         ),
         ops.AddField(
             model_name='Payment',

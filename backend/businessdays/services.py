@@ -9,6 +9,7 @@ its today (backend.businessdays.rules).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -43,6 +44,11 @@ class Cutoffs:
 
     def __bool__(self) -> bool:
         return bool(self.groups)
+
+    @property
+    def key(self) -> str:
+        """A short fingerprint: two sets of cutoffs with the same key are the same."""
+        return hashlib.sha256(repr(self.groups).encode()).hexdigest()[:32]
 
     @property
     def latest(self) -> dt.date | None:

@@ -77,6 +77,11 @@ async def _state(db: BaseDBAsyncClient, lock: str | None = None) -> dt.date | No
     return as_date(rows[0]["as_of"]) if rows else None
 
 
+async def _calendar_key(db: BaseDBAsyncClient) -> str | None:
+    rows = await Sql(db).rows("SELECT calendar_key FROM balance_state WHERE id = 1")
+    return rows[0]["calendar_key"] if rows else None
+
+
 async def refresh_debtors(db: BaseDBAsyncClient, debtor_ids: Iterable[int]) -> None:
     """Recompute the summary rows of these debtors, inside the caller's transaction `db`."""
     ids = sorted(set(debtor_ids))
@@ -113,22 +118,27 @@ async def roll_balances(*, today: dt.date, rebuild: bool = False) -> RollResult:
             "INSERT INTO balance_state (id, as_of) VALUES (1, NULL) ON CONFLICT (id) DO NOTHING"
         )
         previous = await _state(db, "UPDATE")
-        if previous == today and not rebuild:
+        cutoffs = await _cutoffs(db, today)
+        # The rows are right for `previous` only if they were computed with the cutoffs its
+        # calendar gives today (a company's state or holidays may have changed since).
+        was = await _cutoffs(db, previous) if previous is not None else None
+        same_calendar = was is not None and await _calendar_key(db) == was.key
+        if previous == today and same_calendar and not rebuild:
             return RollResult(as_of=today, previous=previous, rebuilt=False)
         rebuild = (
             rebuild
+            or not same_calendar  # a company's state or holidays changed: every row may move
             or previous is None
             or today < previous
             or (today - previous).days > MAX_ROLL_DAYS
         )
-        cutoffs = await _cutoffs(db, today)
         if rebuild:
             await Sql(db).rows("DELETE FROM debtor_balance")
             insert = Sql(db)
             await insert.rows(_recompute(insert, today, cutoffs, lambda q: "1 = 1"))
         else:
             assert previous is not None
-            was = await _cutoffs(db, previous)
+            assert was is not None
             window = _Window(previous, today, was, cutoffs)
             delete = Sql(db)
             crossing = _crossing_debtors(delete, window)
@@ -143,7 +153,10 @@ async def roll_balances(*, today: dt.date, rebuild: bool = False) -> RollResult:
                 )
             )
         update = Sql(db)
-        await update.rows(f"UPDATE balance_state SET as_of = {update.param(today)} WHERE id = 1")
+        await update.rows(
+            f"UPDATE balance_state SET as_of = {update.param(today)}, "
+            f"calendar_key = {update.param(cutoffs.key)} WHERE id = 1"
+        )
     logger.info("debtor balances rolled from %s to %s (rebuilt: %s)", previous, today, rebuild)
     return RollResult(as_of=today, previous=previous, rebuilt=rebuild)
 

@@ -142,7 +142,7 @@ async def search_debtors(
             statement = statements.summary_page(sql, order, page)
         found = await sql.rows(statement)
         source = Source.SUMMARY
-    if found is None or as_date(found[0]["as_of"]) != f.today:
+    if found is None or not _describes(found[0], f):
         sql = Sql(connection())
         found = await sql.rows(
             statements.grouped_page(sql, f, order, page, statements.entries_groups)
@@ -178,7 +178,7 @@ async def collection_summary(
     if use_summary and summary_covers(f):
         sql = Sql(connection())
         row = dict((await sql.rows(statements.summary_buckets(sql, f)))[0])
-        if as_date(row["as_of"]) == f.today:
+        if _describes(row, f):
             # Overdue only: nothing in the summary is still to fall due.
             row["b0_cents"], row["b0_count"] = 0, 0
             row["cents"] = sum(as_int(row[f"b{i}_cents"]) for i in range(1, len(AGING)))
@@ -218,6 +218,11 @@ async def overdue_balances(
             row.debtor_id: row.balance for row in _debtor_rows(await sql.rows(statement), today)
         }
     return [found.get(i) or BalanceData(0, 0, None, today) for i in debtor_ids]
+
+
+def _describes(row: dict[str, Any], f: ResolvedFilter) -> bool:
+    """Whether a summary answer is about the filter's today, with its companies' cutoffs."""
+    return as_date(row["as_of"]) == f.today and row["calendar_key"] == f.cutoffs.key
 
 
 def edge_is_overdue_balance(f: ResolvedFilter) -> bool:

@@ -2,8 +2,9 @@
 
 Every page statement returns the page rows *and* the totals of the whole result (a LEFT JOIN
 on a one-row totals set, so a page past the end still carries them). Statements on the summary
-also return `balance_state.as_of`, read in the same snapshot as the rows: the caller keeps the
-answer only when it describes today, else asks the entries.
+also return `balance_state.as_of` and its calendar key, read in the same snapshot as the rows:
+the caller keeps the answer only when it describes today with today's overdue cutoffs, else asks
+the entries.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from backend.search.aging import AGING, OVERDUE_BANDS
 from backend.search.filters import ResolvedFilter
 from backend.search.sql import OPEN_CENTS, Sql, debtor_conditions, entry_conditions, overdue_sql
 
-AS_OF = "(SELECT s.as_of FROM balance_state s WHERE s.id = 1) AS as_of"
+AS_OF = (
+    "(SELECT s.as_of FROM balance_state s WHERE s.id = 1) AS as_of, "
+    "(SELECT s.calendar_key FROM balance_state s WHERE s.id = 1) AS calendar_key"
+)
 Groups = Callable[[Sql, ResolvedFilter], str]
 
 

@@ -269,3 +269,35 @@ async def test_concurrent_writes_for_one_debtor_leave_a_right_summary(database_u
     await asyncio.gather(*(write(i) for i in range(6)))
     assert await actual_rows() == await expected_rows(TODAY)
     assert (await DebtorBalance.get(debtor_id=debtor.id)).entry_count == 6
+
+
+async def test_a_changed_calendar_sends_the_search_to_the_entries_until_a_roll(
+    database_url: str,
+) -> None:
+    # Friday 10 Jul 2026: an entry due Thursday 9 July (a São Paulo holiday) is overdue for a
+    # company with no state, and payable today once the company's address is in São Paulo.
+    friday = dt.date(2026, 7, 10)
+    settings = Settings(database_url=database_url)
+    company = await _company()
+    debtor = await make_debtor("Eva")
+    await make_entry(company, debtor, due=dt.date(2026, 7, 9), amount="12.00")
+
+    async def found() -> tuple[list[int], Source]:
+        result = await search_debtors(
+            principal=principal(),
+            settings=settings,
+            now=dt.datetime(2026, 7, 10, 15, 0, tzinfo=dt.UTC),
+            data=None,
+            order=DebtorOrder.OPEN_AMOUNT_DESC,
+            page=PageRequest.of(25, None),
+        )
+        return [row.debtor_id for row in result.page.items], result.source
+
+    await roll_balances(today=friday)
+    assert await found() == ([debtor.id], Source.SUMMARY)
+    company.state = "SP"
+    await company.save()
+    assert await found() == ([], Source.ENTRIES)  # the summary's cutoffs are not today's
+    assert (await roll_balances(today=friday)).rebuilt  # same day, another calendar
+    assert await found() == ([], Source.SUMMARY)
+    assert await actual_rows() == await expected_rows(friday)
