@@ -59,18 +59,14 @@ class Cutoffs:
         return self.groups[0][0] if self.groups else None
 
 
-def calendar_of(company: Company, company_dates: Iterable[dt.date] = ()) -> BusinessCalendar:
-    """National holidays, the company's address state's, and its own dates."""
-    return BusinessCalendar.of(company.state, company_dates)
-
-
 NO_CUTOFFS = Cutoffs((), frozenset())
 
 
 async def calendars_by_company(
     company_ids: Iterable[int] | None = None,
 ) -> dict[int, BusinessCalendar]:
-    """The calendar of each company (of every company when `company_ids` is None)."""
+    """The calendar of each company (of every company when `company_ids` is None): national
+    holidays, its address state's, and its own dates."""
     companies = Company.all()
     if company_ids is not None:
         companies = companies.filter(id__in=sorted(set(company_ids)))
