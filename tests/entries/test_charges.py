@@ -614,3 +614,45 @@ def test_what_is_owed_is_accrued_less_received_and_waived_never_below_zero(
     assert deducted.late_fee == max(Decimal("0.00"), plain.late_fee - fee_taken)
     assert deducted.interest == max(Decimal("0.00"), plain.interest - interest_taken)
     assert deducted.updated_amount == deducted.open_amount + deducted.late_fee + deducted.interest
+
+
+@given(
+    entry=entries(),
+    grace_days=st.integers(min_value=0, max_value=4),
+    offset=st.integers(min_value=-10, max_value=400),
+    rule=rules,
+    consumer=st.booleans(),
+)
+def test_the_grace_of_a_non_business_due_date(
+    entry: tuple[Decimal, date, list[PaymentEvent]],
+    grace_days: int,
+    offset: int,
+    rule: ChargeRule,
+    consumer: bool,
+) -> None:
+    # Until the grace ends nothing is charged; after it, the charges are those of the original
+    # due date, with payments made within the grace counted as made on the due date.
+    amount, due_date, payments = entry
+    grace = due_date + timedelta(days=grace_days)
+    as_of = due_date + timedelta(days=offset)
+
+    def on(events: list[PaymentEvent], grace_until: date | None) -> Charges:
+        return compute_charges(
+            amount=amount,
+            due_date=due_date,
+            payments=events,
+            as_of=as_of,
+            rule=rule,
+            consumer=consumer,
+            grace_until=grace_until,
+        )
+
+    with_grace = on(payments, grace)
+    if as_of <= grace:
+        assert (with_grace.days_overdue, with_grace.late_fee, with_grace.interest) == (0, 0, 0)
+    else:
+        on_time = [
+            PaymentEvent(due_date, p.principal) if due_date < p.paid_on <= grace else p
+            for p in payments
+        ]
+        assert with_grace == on(on_time, None)

@@ -12,7 +12,7 @@ import pytest
 from backend.audit.models import AuditEvent
 from backend.entries.models import FinancialEntry, Payment
 from backend.entries.settlement import DEFAULT_WAIVER_REASON
-from tests.entries.helpers import NOON_9_FEB, SETTLE, codes, entry_id, freeze, mutate
+from tests.entries.helpers import NOON_9_FEB, REVERSE, SETTLE, codes, entry_id, freeze, mutate
 from tests.support import VALID_CNPJ, VALID_CPF, ApiClient, make_company, make_debtor, make_entry
 
 CHARGES = """
@@ -230,3 +230,19 @@ async def test_charges_on_a_date_outside_the_accepted_range_is_refused(
     entry = await _friday_entry()
     body = await admin_api.execute(CHARGES, {"id": entry_id(entry), "on": "1800-01-01"})
     assert body["errors"][0]["extensions"]["code"] == "INVALID_DATE"
+
+
+async def test_reversing_a_waiver_makes_the_charges_owed_again(admin_api: ApiClient) -> None:
+    entry = await _friday_entry()
+    paid = await mutate(
+        admin_api, SETTLE, "settleEntry", entryId=entry_id(entry), amount="400.00",
+        paidOn="2026-01-19", waiveCharges=True, waiverReason="Acordo",
+    )  # fmt: skip
+    reversed_ = await mutate(
+        admin_api, REVERSE, "reversePayment", paymentId=paid["payment"]["id"], reason="Erro"
+    )
+    assert reversed_["errors"] == []
+    # Nothing paid, nothing waived: 31 days on 1.000,00 = multa 20,00 + juros 10,33.
+    found = await _charges(admin_api, entry)
+    assert found["waivedCharges"] == "0.00"
+    assert found["charges"]["updatedAmount"] == "1030.33"
