@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "backend.mailing.models",
     "backend.audit.models",
     "backend.search.models",
+    "backend.businessdays.models",
 ]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from backend.businessdays.rules import BusinessCalendar
 from backend.core.ids import encode_id
 from backend.core.periods import Period, due_range
 
@@ -237,7 +238,9 @@ def build_cases(
 ) -> list[Case]:
     month = due_range(Period.THIS_MONTH, today=today)
     custom_from, custom_to = today - dt.timedelta(days=90), today - dt.timedelta(days=30)
-    overdue_to = today - dt.timedelta(days=1)
+    # Overdue: due on or before the last business day before today (the bench's companies use
+    # the national calendar, backend.businessdays).
+    overdue_to = BusinessCalendar().overdue_cutoff(today)
     return [
         Case("default", "lista padrão (vencidos)", PAGE, {}, due_to=overdue_to),
         Case(

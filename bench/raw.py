@@ -24,6 +24,7 @@ from typing import Any
 import asyncpg
 import orjson
 
+from backend.businessdays.rules import BusinessCalendar
 from backend.core.ids import encode_id
 from backend.core.pagination import encode_cursor
 from backend.core.periods import local_today
@@ -272,7 +273,7 @@ class DetailStatements:
             "e.amount_cents, e.paid_cents, COUNT(*) OVER () AS total, "
             "SUM(e.amount_cents - e.paid_cents) OVER () AS open_cents "
             f"FROM financial_entry e WHERE e.debtor_id = {self.p(1)} AND {OPEN} "
-            f"AND e.due_date < {self.p(2)} ORDER BY e.due_date, e.id LIMIT {ENTRIES_PAGE}) "
+            f"AND e.due_date <= {self.p(2)} ORDER BY e.due_date, e.id LIMIT {ENTRIES_PAGE}) "
             "SELECT page.*, p.amount_cents AS paid_part, p.paid_on FROM page "
             "LEFT JOIN payment p ON p.entry_id = page.id AND p.reversed_at IS NULL "
             "ORDER BY page.due_date, page.id, p.paid_on, p.id"
@@ -308,6 +309,16 @@ class DetailStatements:
         )
 
 
+# The bench's companies have no address state and no holidays of their own: the national
+# calendar is theirs (backend.businessdays).
+CALENDAR = BusinessCalendar()
+
+
+def overdue_cutoff(now: dt.datetime, time_zone: str) -> dt.date:
+    """Entries due on or before this date are overdue (the last business day before today)."""
+    return CALENDAR.overdue_cutoff(local_today(now, time_zone))
+
+
 def _connection_page(nodes: list[dict[str, Any]], total: int) -> dict[str, Any]:
     return {
         "totalCount": total,
@@ -326,7 +337,7 @@ def detail_body(rows: DetailRows, now: dt.datetime, time_zone: str) -> bytes:
         return orjson.dumps({"data": {"debtor": None}})
     companies = {c["id"]: c for c in rows.companies}
     users = {u["id"]: u for u in rows.users}
-    consumer = d["document"] is not None and is_cpf(d["document"])
+    consumer = d["document"] is None or is_cpf(d["document"])  # no document: a consumer
 
     entries: dict[int, Any] = {}
     paid: dict[int, list[PaymentEvent]] = defaultdict(list)
@@ -350,6 +361,7 @@ def detail_body(rows: DetailRows, now: dt.datetime, time_zone: str) -> bytes:
                 monthly_interest_percent=Decimal(str(company["monthly_interest_percent"])),
             ),
             consumer=consumer,
+            grace_until=CALENDAR.grace_until(_date(e["due_date"])),
         )
         overdue.append(
             {
@@ -482,7 +494,7 @@ class PostgresTwin:
         s, conn = self.detail_sql, self.conn
         rows = DetailRows(
             debtor=await conn.fetchrow(s.debtor, debtor_id),
-            overdue=await conn.fetch(s.overdue, debtor_id, local_today(now, self.time_zone)),
+            overdue=await conn.fetch(s.overdue, debtor_id, overdue_cutoff(now, self.time_zone)),
             companies=await conn.fetch(s.companies),
             users=await conn.fetch(s.users),
             contacts=await conn.fetch(s.contacts, debtor_id),
@@ -513,10 +525,10 @@ class SqliteTwin:
     def detail(self, debtor_id: int) -> bytes:
         now = dt.datetime.now(dt.UTC)
         s, run = self.detail_sql, self.conn.execute
-        today = local_today(now, self.time_zone).isoformat()
+        cutoff = overdue_cutoff(now, self.time_zone).isoformat()
         rows = DetailRows(
             debtor=run(s.debtor, (debtor_id,)).fetchone(),
-            overdue=run(s.overdue, (debtor_id, today)).fetchall(),
+            overdue=run(s.overdue, (debtor_id, cutoff)).fetchall(),
             companies=run(s.companies).fetchall(),
             users=run(s.users).fetchall(),
             contacts=run(s.contacts, (debtor_id,)).fetchall(),

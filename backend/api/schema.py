@@ -23,6 +23,8 @@ from backend.api.extensions import ReadOnlyGuard, ServiceErrorCodes, should_mask
 from backend.appointments.mutations import AppointmentMutations
 from backend.appointments.queries import AppointmentQueries
 from backend.audit.queries import AuditQueries
+from backend.businessdays.mutations import BusinessDayMutations
+from backend.businessdays.queries import BusinessDayQueries
 from backend.companies.mutations import CompanyMutations
 from backend.companies.queries import CompanyQueries
 from backend.contacts.mutations import ContactMutations
@@ -41,6 +43,7 @@ QUERY_CLASSES: list[type[Any]] = [
     AccountQueries,
     AppointmentQueries,
     AuditQueries,
+    BusinessDayQueries,
     CompanyQueries,
     DebtorQueries,
     EntryQueries,
@@ -50,6 +53,7 @@ QUERY_CLASSES: list[type[Any]] = [
 MUTATION_CLASSES: list[type[Any]] = [
     AccountMutations,
     AppointmentMutations,
+    BusinessDayMutations,
     CompanyMutations,
     ContactMutations,
     DebtorMutations,

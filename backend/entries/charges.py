@@ -2,8 +2,17 @@
 
 Brazilian practice, per company: a one-off late fee on what was due, and simple interest of a
 monthly rate pro rata by calendar day (the month counted as 30 days) on the principal still open
-each day. For a consumer (a debtor with a CPF) the late fee is capped at 2 % by the Código de
-Defesa do Consumidor, art. 52 §1.
+at the start of each day (a payment lowers the base from the next day: the day of payment is
+the last day its part accrues, as the charges quoted when it was received counted it). For a
+consumer the late fee is capped at 2 % by the Código de Defesa do Consumidor, art. 52 §1.
+
+What is owed is what accrued minus what was already received (or waived) as multa or juros
+with earlier payments, each never below zero: charging again what was received would be
+charging in excess (CDC art. 42, sole paragraph).
+
+An entry due on a day that is not a business day may be paid on the next business day without
+charges (Código Civil art. 132 §1): `grace_until` is that day. Paid later, the charges count
+from the original due date, and a payment made within the grace counts as made on the due date.
 
 Money stays exact: sums and products are Decimal under a context that traps any rounding, and
 the only division that does not terminate (by 30) is done on exact rationals, so each charge is
@@ -14,7 +23,7 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -40,15 +49,33 @@ class ChargeRule:
 class PaymentEvent:
     paid_on: date
     principal: Decimal  # principal settled by this payment (not charges)
+    late_fee: Decimal = _ZERO  # multa received with it
+    interest: Decimal = _ZERO  # juros received with it
+    waived_late_fee: Decimal = _ZERO  # multa forgiven with it
+    waived_interest: Decimal = _ZERO  # juros forgiven with it
 
 
 @dataclass(frozen=True, slots=True)
 class Charges:
     days_overdue: int
     open_amount: Decimal
-    late_fee: Decimal
-    interest: Decimal
+    late_fee: Decimal  # multa still owed: accrued - received - waived, never below zero
+    interest: Decimal  # juros still owed, the same way
     updated_amount: Decimal  # open_amount + late_fee + interest
+    accrued_late_fee: Decimal = _ZERO
+    accrued_interest: Decimal = _ZERO
+    received_late_fee: Decimal = _ZERO  # with payments up to as_of
+    received_interest: Decimal = _ZERO
+    waived_late_fee: Decimal = _ZERO
+    waived_interest: Decimal = _ZERO
+
+    @property
+    def received(self) -> Decimal:
+        return self.received_late_fee + self.received_interest
+
+    @property
+    def waived(self) -> Decimal:
+        return self.waived_late_fee + self.waived_interest
 
 
 def compute_charges(
@@ -59,19 +86,26 @@ def compute_charges(
     as_of: date,
     rule: ChargeRule,
     consumer: bool,
+    grace_until: date | None = None,
 ) -> Charges:
     """The charges on an entry of `amount` due on `due_date`, as they stand on `as_of`.
 
     Payments dated after `as_of` are ignored (not yet made as of that day). An entry with
-    nothing open on `as_of` carries no charges: whatever was charged on it was received with
-    its payments. Raises ServiceError for negative or non-finite figures and for payments
-    whose principal adds up to more than `amount`.
+    nothing open on `as_of` carries no charges: a payment that closes the principal receives
+    or waives what was owed (backend.entries.settlement). `grace_until` (default: the due date)
+    is the last day it may be paid without charges. Raises ServiceError for negative or
+    non-finite figures and for payments whose principal adds up to more than `amount`.
     """
     with decimal.localcontext(_EXACT):
         _validate(amount, payments, rule)
         open_amount = amount - _paid_by(payments, as_of) + _ZERO  # at least to the cent
-        if as_of <= due_date or open_amount <= 0:
+        if as_of <= (grace_until or due_date) or open_amount <= 0:
             return Charges(0, open_amount, _ZERO, _ZERO, open_amount)
+        if grace_until is not None and grace_until > due_date:
+            # Paid within the grace is paid on time: as if on the due date.
+            payments = [
+                replace(p, paid_on=due_date) if p.paid_on <= grace_until else p for p in payments
+            ]
 
         fee_percent = rule.late_fee_percent
         if consumer:
@@ -83,12 +117,25 @@ def compute_charges(
             _open_principal_days(amount, due_date, payments, as_of) * rule.monthly_interest_percent,
             100 * DAYS_PER_MONTH,
         )
+        earlier = [p for p in payments if p.paid_on <= as_of]
+        received_fee = sum((p.late_fee for p in earlier), _ZERO)
+        received_interest = sum((p.interest for p in earlier), _ZERO)
+        waived_fee = sum((p.waived_late_fee for p in earlier), _ZERO)
+        waived_interest = sum((p.waived_interest for p in earlier), _ZERO)
+        owed_fee = max(_ZERO, late_fee - received_fee - waived_fee)
+        owed_interest = max(_ZERO, interest - received_interest - waived_interest)
         return Charges(
             days_overdue=(as_of - due_date).days,
             open_amount=open_amount,
-            late_fee=late_fee,
-            interest=interest,
-            updated_amount=open_amount + late_fee + interest,
+            late_fee=owed_fee,
+            interest=owed_interest,
+            updated_amount=open_amount + owed_fee + owed_interest,
+            accrued_late_fee=late_fee,
+            accrued_interest=interest,
+            received_late_fee=received_fee,
+            received_interest=received_interest,
+            waived_late_fee=waived_fee,
+            waived_interest=waived_interest,
         )
 
 
@@ -99,9 +146,9 @@ def _paid_by(payments: Sequence[PaymentEvent], day: date) -> Decimal:
 def _open_principal_days(
     amount: Decimal, due_date: date, payments: Sequence[PaymentEvent], as_of: date
 ) -> Decimal:
-    """The sum, over each day from due_date+1 to as_of, of the principal open on that day.
+    """The sum, over each day from due_date+1 to as_of, of the principal open at its start.
 
-    Walks the segments between payment dates: a payment on day p lowers the base from p on.
+    Walks the segments between payment dates: a payment on day p lowers the base from p+1 on.
     """
     base = amount - _paid_by(payments, due_date)
     segment_start = due_date + timedelta(days=1)
@@ -110,9 +157,10 @@ def _open_principal_days(
         (p for p in payments if due_date < p.paid_on <= as_of), key=lambda p: p.paid_on
     )
     for payment in late_payments:
-        total += base * (payment.paid_on - segment_start).days
+        next_day = payment.paid_on + timedelta(days=1)
+        total += base * (next_day - segment_start).days
         base -= payment.principal
-        segment_start = payment.paid_on
+        segment_start = next_day
     return total + base * ((as_of - segment_start).days + 1)
 
 
@@ -137,6 +185,14 @@ def _validate(amount: Decimal, payments: Sequence[PaymentEvent], rule: ChargeRul
                 "payments",
                 str(index),
                 "principal",
+            )
+        parts = (payment.late_fee, payment.interest, payment.waived_late_fee)
+        if not all(_is_non_negative(v) for v in (*parts, payment.waived_interest)):
+            errors.add(
+                "INVALID_PAYMENT",
+                "Multa e juros recebidos ou dispensados devem ser maiores ou iguais a zero.",
+                "payments",
+                str(index),
             )
     if not errors and _paid_by(payments, date.max) > amount:
         errors.add(

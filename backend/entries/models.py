@@ -82,6 +82,11 @@ class Payment(Model):
     late_fee_cents = fields.BigIntField(default=0)
     interest_cents = fields.BigIntField(default=0)
     discount_cents = fields.BigIntField(default=0)
+    # Charges owed on paid_on that were forgiven with this payment (not received): audited,
+    # with who (created_by) and why (waiver_reason).
+    waived_late_fee_cents = fields.BigIntField(default=0, db_default=0)
+    waived_interest_cents = fields.BigIntField(default=0, db_default=0)
+    waiver_reason = fields.CharField(max_length=500, null=True)
     paid_on = fields.DateField()
     method = fields.CharEnumField(PaymentMethod, max_length=16, default=PaymentMethod.OTHER)
     note = fields.CharField(max_length=500, null=True)

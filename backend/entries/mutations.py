@@ -101,12 +101,23 @@ class SettleEntryInput:
     )
     note: str | None = None
     late_fee: Decimal | None = strawberry.field(
-        default=None, description="Multa received apart from the principal."
+        default=None,
+        description="Multa received apart from the principal; for a consumer (CPF or no "
+        "document) at most 2 % of what was due, less multa already received (LATE_FEE_ABOVE_CAP).",
     )
     interest: Decimal | None = strawberry.field(
         default=None, description="Juros received apart from the principal."
     )
     discount: Decimal | None = strawberry.field(default=None, description="Discount granted.")
+    waive_charges: bool | None = strawberry.field(
+        default=None,
+        description="Forgive the multa and juros owed on paidOn that this payment does not "
+        "receive (waiverReason required). false leaves them owed, except on a payment that "
+        "settles the whole principal, where they are always recorded as waived.",
+    )
+    waiver_reason: str | None = strawberry.field(
+        default=None, description="Why the charges are waived; audited with who waived them."
+    )
 
 
 @strawberry.type
@@ -212,6 +223,8 @@ class EntryMutations:
                 late_fee=input.late_fee,
                 interest=input.interest,
                 discount=input.discount,
+                waive_charges=bool(input.waive_charges),
+                waiver_reason=input.waiver_reason,
             )
             done = await settlement.settle_entry(
                 principal=info.context.principal, data=data, now=info.context.now()

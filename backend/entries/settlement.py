@@ -5,6 +5,14 @@ received and any discount granted, as Brazilian ERPs do: a debtor who pays R$ 1.
 R$ 1.000,00 entry settles its principal with R$ 33,33 of charges received. A discount is part
 of the principal settled: R$ 1.000,00 settled with R$ 50,00 of discount is R$ 950,00 received.
 
+Charges already received are never charged again (CDC art. 42, sole paragraph): what a
+payment owes as multa and juros is what accrued until its date minus what earlier payments
+received or waived (backend.entries.charges). A payment of principal only either leaves those
+charges owed, or waives them (`waive_charges`, with a reason, audited with who waived them); a
+payment that settles the whole principal cannot leave charges owed on a settled entry, so what
+it does not receive is recorded as waived. For a consumer (a CPF, or no document yet) the multa
+typed by hand is capped like the computed one: 2 % of what was due (CDC art. 52 §1).
+
 Payments are audited on their entry (target FinancialEntry, with the paymentId), so one query
 of the audit trail tells an entry's whole story: edits, payments and reversals.
 
@@ -18,11 +26,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
 from backend.audit.services import record
+from backend.businessdays.services import calendars_by_company
 from backend.companies.models import Company
 from backend.core.enums import EntryStatus, PaymentMethod
 from backend.core.errors import ErrorCollector, ServiceError
@@ -30,8 +40,13 @@ from backend.core.money import MAX_AMOUNT, format_brl, from_cents, has_at_most_c
 from backend.core.periods import local_today
 from backend.core.principal import Principal
 from backend.core.validation import check_amount, check_date, check_text
+from backend.debtors.models import Debtor
+from backend.entries.charges import CONSUMER_LATE_FEE_CAP, Charges
 from backend.entries.models import FinancialEntry, Payment
+from backend.entries.overdue import entry_charges, is_consumer
 from backend.entries.services import get_entry, scope_entries, status_for
+
+DEFAULT_WAIVER_REASON = "Quitação do principal sem a multa e os juros devidos."
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,8 @@ class Settlement:
     late_fee: Decimal | None = None
     interest: Decimal | None = None
     discount: Decimal | None = None
+    waive_charges: bool = False  # forgive the charges owed that this payment does not receive
+    waiver_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,14 @@ async def settle_entry(*, principal: Principal, data: Settlement, now: dt.dateti
     late_fee = check_charge(errors, data.late_fee, "lateFee", label="Multa")
     interest = check_charge(errors, data.interest, "interest", label="Juros")
     discount = check_charge(errors, data.discount, "discount", label="Desconto")
+    reason = check_text(
+        errors,
+        data.waiver_reason,
+        "waiverReason",
+        label="Motivo da dispensa de multa e juros",
+        max_length=500,
+        required=data.waive_charges,
+    )
     found = await get_entry(principal, data.entry_id)
     if found is None:
         errors.add("NOT_FOUND", "Lançamento não encontrado.", "entryId")
@@ -117,13 +142,44 @@ async def settle_entry(*, principal: Principal, data: Settlement, now: dt.dateti
                 "discount",
             )
         errors.raise_if_any()
+        counted = await Payment.filter(entry_id=entry.id, reversed_at__isnull=True)
+        debtor = await Debtor.get(id=entry.debtor_id)
+        calendar = (await calendars_by_company([company.id]))[company.id]
+        day = paid_on or today
+        owed = entry_charges(
+            entry,
+            company=company,
+            debtor=debtor,
+            payments=[p for p in counted if p.paid_on <= day],
+            today=day,
+            calendar=calendar,
+        )
+        if is_consumer(debtor):
+            grace = calendar.grace_until(entry.due_date)
+            cap = _consumer_fee_cap(entry, counted, grace)
+            if late_fee > cap:
+                errors.add(
+                    "LATE_FEE_ABOVE_CAP",
+                    "Para consumidor (CPF ou sem documento) a multa é limitada a 2 % do valor "
+                    f"devido (CDC art. 52 §1): no máximo {format_brl(from_cents(cap))} "
+                    "neste pagamento.",
+                    "lateFee",
+                )
+                raise ServiceError(errors.errors)
+        waive = data.waive_charges or principal_cents == open_cents
+        waived_fee, waived_interest = _waived(owed, late_fee, interest) if waive else (0, 0)
+        if waive and not data.waive_charges:
+            reason = reason or DEFAULT_WAIVER_REASON
         payment = await Payment.create(
             entry_id=entry.id,
             amount_cents=principal_cents,
             late_fee_cents=late_fee,
             interest_cents=interest,
             discount_cents=discount,
-            paid_on=paid_on or today,
+            waived_late_fee_cents=waived_fee,
+            waived_interest_cents=waived_interest,
+            waiver_reason=reason if waived_fee or waived_interest else None,
+            paid_on=day,
             method=method,
             note=note,
             created_by_id=principal.user_id,
@@ -146,6 +202,9 @@ async def settle_entry(*, principal: Principal, data: Settlement, now: dt.dateti
                 "lateFee": str(from_cents(late_fee)),
                 "interest": str(from_cents(interest)),
                 "discount": str(from_cents(discount)),
+                "waivedLateFee": str(from_cents(waived_fee)),
+                "waivedInterest": str(from_cents(waived_interest)),
+                "waiverReason": payment.waiver_reason,
                 "method": method.value,
                 "paidOn": payment.paid_on.isoformat(),
                 "paidAmount": {
@@ -156,6 +215,24 @@ async def settle_entry(*, principal: Principal, data: Settlement, now: dt.dateti
             },
         )
     return Settled(entry=entry, payment=payment)
+
+
+def _waived(owed: Charges, late_fee_cents: int, interest_cents: int) -> tuple[int, int]:
+    """Cents of multa and juros owed on the payment's date that it does not receive."""
+    return (
+        max(0, to_cents(owed.late_fee) - late_fee_cents),
+        max(0, to_cents(owed.interest) - interest_cents),
+    )
+
+
+def _consumer_fee_cap(entry: FinancialEntry, counted: list[Payment], grace: dt.date) -> int:
+    """Cents of multa a consumer may still be charged: 2 % of what was open when it fell due
+    (payments within the grace were on time), less the multa already received or waived."""
+    on_time: int = sum(p.amount_cents for p in counted if p.paid_on <= grace)
+    base = max(0, entry.amount_cents - on_time)
+    cap: int = round(Fraction(base) * Fraction(CONSUMER_LATE_FEE_CAP) / 100)  # half to even
+    taken: int = sum(p.late_fee_cents + p.waived_late_fee_cents for p in counted)
+    return max(0, cap - taken)
 
 
 async def get_payment(principal: Principal, payment_id: int | None) -> Payment | None:

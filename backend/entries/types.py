@@ -7,13 +7,16 @@ from decimal import Decimal
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from backend.businessdays.loaders import calendar_loader
 from backend.companies.loaders import load_companies_by_id
 from backend.companies.types import Company
 from backend.core.context import Info
 from backend.core.enums import OPEN_STATUSES, EntryStatus, PaymentMethod
+from backend.core.errors import fail
 from backend.core.gql import gid
 from backend.core.money import from_cents
 from backend.core.periods import local_today
+from backend.core.validation import MAX_DATE, MIN_DATE
 from backend.debtors.loaders import load_debtors_by_id
 from backend.debtors.types import Debtor
 from backend.entries import models
@@ -118,6 +121,22 @@ class Payment:
     def created_at(self) -> dt.datetime:
         return self.model.created_at
 
+    @strawberry.field(description="Multa owed on paidOn and forgiven with this payment.")
+    def waived_late_fee(self) -> Decimal:
+        return from_cents(self.model.waived_late_fee_cents)
+
+    @strawberry.field(description="Juros owed on paidOn and forgiven with this payment.")
+    def waived_interest(self) -> Decimal:
+        return from_cents(self.model.waived_interest_cents)
+
+    @strawberry.field(description="waivedLateFee + waivedInterest.")
+    def waived_charges(self) -> Decimal:
+        return from_cents(self.model.waived_late_fee_cents + self.model.waived_interest_cents)
+
+    @strawberry.field(description="Why the charges were waived (who: the audit trail).")
+    def waiver_reason(self) -> str | None:
+        return self.model.waiver_reason
+
     @strawberry.field(description="Cash received: amount + lateFee + interest - discount.")
     def received_amount(self) -> Decimal:
         m = self.model
@@ -134,53 +153,98 @@ class Payment:
         return self.model.reversal_reason
 
 
-async def load_charges(info: Info, entry: models.FinancialEntry) -> Charges:
-    """The entry's charges as of today in its company's zone: computed once per entry and request
-    (four fields read them) and for a whole page at a time (no query per entry)."""
+async def load_charges(
+    info: Info, entry: models.FinancialEntry, on: dt.date | None = None
+) -> Charges:
+    """The entry's charges on `on` (today in its company's zone when None): computed once per
+    entry, date and request (several fields read them) and for a whole page at a time."""
     context = info.context
 
-    async def compute(entries: list[models.FinancialEntry]) -> list[Charges]:
+    async def compute(keys: list[tuple[models.FinancialEntry, dt.date | None]]) -> list[Charges]:
+        entries = [e for e, _ in keys]
         loaders = context.loaders
-        companies, debtors, payments = await asyncio.gather(
+        companies, debtors, payments, calendars = await asyncio.gather(
             loaders.get(load_companies_by_id).load_many([e.company_id for e in entries]),
             loaders.get(load_debtors_by_id).load_many([e.debtor_id for e in entries]),
             loaders.get(load_payments_by_entry_id).load_many([e.id for e in entries]),
+            calendar_loader(context).load_many([e.company_id for e in entries]),
         )
         now = context.now()
         result = []
-        for e, company, debtor, paid in zip(entries, companies, debtors, payments, strict=True):
+        rows = zip(keys, companies, debtors, payments, calendars, strict=True)
+        for (e, day), company, debtor, paid, calendar in rows:
             assert company is not None  # foreign keys
             assert debtor is not None
-            today = local_today(now, company.time_zone)
+            today = day or local_today(now, company.time_zone)
             result.append(
-                entry_charges(e, company=company, debtor=debtor, payments=paid, today=today)
+                entry_charges(
+                    e, company=company, debtor=debtor, payments=paid, today=today, calendar=calendar
+                )
             )
         return result
 
     loader = context.loaders.keyed(
         "ChargesByEntryLoader",
-        lambda: DataLoader(load_fn=compute, cache_key_fn=lambda e: e.id),
+        lambda: DataLoader(load_fn=compute, cache_key_fn=lambda key: (key[0].id, key[1])),
     )
-    return await loader.load(entry)
+    return await loader.load((entry, on))
 
 
-@strawberry.type(description="Multa and juros of an entry as of today.")
+@strawberry.type(description="Multa and juros of an entry on a date: what is still owed.")
 class EntryCharges:
+    on: dt.date = strawberry.field(description="The date the charges are computed for.")
     days_overdue: int
-    late_fee: Decimal = strawberry.field(description="Multa, by the company's rule.")
-    interest: Decimal = strawberry.field(description="Juros de mora, pro rata by day.")
+    late_fee: Decimal = strawberry.field(
+        description="Multa still owed: accrued by the company's rule, less multa already "
+        "received or waived with earlier payments, never below zero."
+    )
+    interest: Decimal = strawberry.field(
+        description="Juros de mora still owed, pro rata by day, less juros already received or "
+        "waived, never below zero."
+    )
     updated_amount: Decimal = strawberry.field(description="openAmount + lateFee + interest.")
+    open_amount: Decimal = strawberry.field(description="Principal open on that date.")
+    accrued_late_fee: Decimal
+    accrued_interest: Decimal
+    received_charges: Decimal = strawberry.field(
+        description="Multa and juros received with payments up to that date."
+    )
+    waived_charges: Decimal = strawberry.field(
+        description="Multa and juros waived with payments up to that date."
+    )
+
+    @classmethod
+    def of(cls, c: Charges, on: dt.date) -> EntryCharges:
+        return cls(
+            on=on,
+            days_overdue=c.days_overdue,
+            late_fee=c.late_fee,
+            interest=c.interest,
+            updated_amount=c.updated_amount,
+            open_amount=c.open_amount,
+            accrued_late_fee=c.accrued_late_fee,
+            accrued_interest=c.accrued_interest,
+            received_charges=c.received,
+            waived_charges=c.waived,
+        )
 
 
 @strawberry.type(description="A receivable (Lançamento financeiro), paid or not.")
 class FinancialEntry(Entry):
-    @strawberry.field(description="Unpaid and due before today in the company's time zone.")
+    @strawberry.field(
+        description="Unpaid and due on or before the last business day before today in the "
+        "company's time zone (a due date on a weekend or holiday moves to the next business "
+        "day, Código Civil art. 132 §1)."
+    )
     async def is_overdue(self, info: Info) -> bool:
         if self.model.status not in OPEN_STATUSES:
             return False
-        company = await info.context.loaders.get(load_companies_by_id).load(self.model.company_id)
+        loaders = info.context.loaders
+        company = await loaders.get(load_companies_by_id).load(self.model.company_id)
         assert company is not None
-        return self.model.due_date < local_today(info.context.now(), company.time_zone)
+        calendar = await calendar_loader(info.context).load(self.model.company_id)
+        today = local_today(info.context.now(), company.time_zone)
+        return calendar.is_overdue(self.model.due_date, today)
 
     @strawberry.field
     async def payments(self, info: Info) -> list[Payment]:
@@ -219,30 +283,54 @@ class FinancialEntry(Entry):
     def cancel_reason(self) -> str | None:
         return self.model.cancel_reason
 
-    @strawberry.field(description="Charges as of today: all zero unless the entry is overdue.")
-    async def charges(self, info: Info) -> EntryCharges:
-        c = await load_charges(info, self.model)
-        return EntryCharges(
-            days_overdue=c.days_overdue,
-            late_fee=c.late_fee,
-            interest=c.interest,
-            updated_amount=c.updated_amount,
-        )
+    @strawberry.field(
+        description="Charges on a date (today in the company's zone when omitted), e.g. a "
+        "payment's date: all zero unless the entry is overdue on it. Payments after that date "
+        "are not counted."
+    )
+    async def charges(self, info: Info, on: dt.date | None = None) -> EntryCharges:
+        if on is not None and not MIN_DATE <= on <= MAX_DATE:
+            fail("INVALID_DATE", "Data fora do intervalo aceito.", "on")
+        c = await load_charges(info, self.model, on)
+        if on is None:
+            company = await info.context.loaders.get(load_companies_by_id).load(
+                self.model.company_id
+            )
+            assert company is not None
+            on = local_today(info.context.now(), company.time_zone)
+        return EntryCharges.of(c, on)
+
+    @strawberry.field(description="Multa and juros received with the payments not reversed.")
+    async def received_charges(self, info: Info) -> Decimal:
+        payments = await info.context.loaders.get(load_payments_by_entry_id).load(self.model.id)
+        counted = [p for p in payments if p.reversed_at is None]
+        return from_cents(sum(p.late_fee_cents + p.interest_cents for p in counted))
+
+    @strawberry.field(description="Multa and juros waived with the payments not reversed.")
+    async def waived_charges(self, info: Info) -> Decimal:
+        payments = await info.context.loaders.get(load_payments_by_entry_id).load(self.model.id)
+        counted = [p for p in payments if p.reversed_at is None]
+        return from_cents(sum(p.waived_late_fee_cents + p.waived_interest_cents for p in counted))
 
 
 @strawberry.type(
     description="An unpaid entry past its due date (Inadimplência), with charges as of today."
 )
 class OverdueEntry(Entry):
-    @strawberry.field(description="Calendar days since the due date, in the company's zone.")
+    @strawberry.field(
+        description="Calendar days since the original due date, in the company's zone."
+    )
     async def days_overdue(self, info: Info) -> int:
         return (await load_charges(info, self.model)).days_overdue
 
-    @strawberry.field(description="Multa, by the company's rule (at most 2 % for a consumer).")
+    @strawberry.field(
+        description="Multa still owed, by the company's rule (at most 2 % for a consumer), less "
+        "multa already received or waived."
+    )
     async def late_fee(self, info: Info) -> Decimal:
         return (await load_charges(info, self.model)).late_fee
 
-    @strawberry.field(description="Juros de mora, pro rata by day.")
+    @strawberry.field(description="Juros de mora still owed, pro rata by day.")
     async def interest(self, info: Info) -> Decimal:
         return (await load_charges(info, self.model)).interest
 

@@ -1,8 +1,9 @@
 """What a debtor owes one company today: the overdue entries and totals an e-mail quotes.
 
 Only the sending company's entries: a collection e-mail from company A never reveals what the
-debtor owes company B. "Overdue" is due before today in the company's time zone; the updated
-amount adds the late fee and interest of `compute_charges` with the company's rules.
+debtor owes company B. "Overdue" is the one rule of backend.businessdays (due on or before the
+last business day before today, in the company's zone); the updated amount adds the multa and
+juros still owed by `compute_charges` with the company's rules.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from backend.businessdays.services import calendars_by_company
 from backend.companies.models import Company
 from backend.core.enums import OPEN_STATUSES
 from backend.core.money import ZERO
@@ -45,11 +47,12 @@ class Statement:
 
 async def overdue_statement(*, company: Company, debtor: Debtor, now: dt.datetime) -> Statement:
     today = local_today(now, company.time_zone)
+    calendar = (await calendars_by_company([company.id]))[company.id]
     entries = await FinancialEntry.filter(
         company_id=company.id,
         debtor_id=debtor.id,
         status__in=list(OPEN_STATUSES),
-        due_date__lt=today,
+        due_date__lte=calendar.overdue_cutoff(today),
     ).order_by("due_date", "id")
     payments: dict[int, list[Payment]] = defaultdict(list)
     if entries:
@@ -60,7 +63,12 @@ async def overdue_statement(*, company: Company, debtor: Debtor, now: dt.datetim
     lines = []
     for entry in entries:
         charges = entry_charges(
-            entry, company=company, debtor=debtor, payments=payments[entry.id], today=today
+            entry,
+            company=company,
+            debtor=debtor,
+            payments=payments[entry.id],
+            today=today,
+            calendar=calendar,
         )
         lines.append(
             OverdueLine(

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from backend.businessdays.services import Cutoffs, overdue_cutoffs
 from backend.search.aging import OVERDUE_BANDS
-from backend.search.sql import OPEN_CENTS, OPEN_ENTRY, Sql, as_date, connection
+from backend.search.sql import OPEN_CENTS, OPEN_ENTRY, Sql, as_date, connection, overdue_sql
 
 logger = logging.getLogger("cobrancas.search")
 
@@ -43,20 +44,30 @@ class RollResult:
     rebuilt: bool
 
 
-def _recompute(sql: Sql, as_of: dt.date, debtors: Callable[[Sql], str]) -> str:
+def _recompute(sql: Sql, as_of: dt.date, cutoffs: Cutoffs, debtors: Callable[[Sql], str]) -> str:
     """INSERT the summary rows of the debtors that `debtors` selects (a condition on alias e).
 
+    Overdue on `as_of` is each company's business-day cutoff (`cutoffs`, backend.businessdays).
     `debtors` writes its condition when called, so its placeholders come in statement order.
     """
+
+    def overdue(q: Sql) -> str:
+        return overdue_sql(q, cutoffs)
+
     buckets = ", ".join(
-        band.sums(sql, as_of, f"b{index}") for index, band in enumerate(OVERDUE_BANDS, 1)
+        band.sums(sql, as_of, f"b{index}", overdue) for index, band in enumerate(OVERDUE_BANDS, 1)
     )
     return (
         f"INSERT INTO debtor_balance ({_COLUMNS}) "
         f"SELECT e.debtor_id, SUM({OPEN_CENTS}), COUNT(*), MIN(e.due_date), {buckets} "
-        f"FROM financial_entry e WHERE {OPEN_ENTRY} AND e.due_date < {sql.param(as_of)} "
+        f"FROM financial_entry e WHERE {OPEN_ENTRY} AND {overdue(sql)} "
         f"AND {debtors(sql)} GROUP BY e.debtor_id"
     )
+
+
+async def _cutoffs(db: BaseDBAsyncClient, as_of: dt.date) -> Cutoffs:
+    """Every company's overdue cutoff on the summary's one date."""
+    return await overdue_cutoffs(company_ids=None, today_for=lambda _zone: as_of, db=db)
 
 
 async def _state(db: BaseDBAsyncClient, lock: str | None = None) -> dt.date | None:
@@ -64,6 +75,11 @@ async def _state(db: BaseDBAsyncClient, lock: str | None = None) -> dt.date | No
     suffix = f" FOR {lock}" if lock and sql.postgres else ""
     rows = await sql.rows(f"SELECT as_of FROM balance_state WHERE id = 1{suffix}")
     return as_date(rows[0]["as_of"]) if rows else None
+
+
+async def _calendar_key(db: BaseDBAsyncClient) -> str | None:
+    rows = await Sql(db).rows("SELECT calendar_key FROM balance_state WHERE id = 1")
+    return rows[0]["calendar_key"] if rows else None
 
 
 async def refresh_debtors(db: BaseDBAsyncClient, debtor_ids: Iterable[int]) -> None:
@@ -82,8 +98,11 @@ async def refresh_debtors(db: BaseDBAsyncClient, debtor_ids: Iterable[int]) -> N
         )
     delete = Sql(db)
     await delete.rows(f"DELETE FROM debtor_balance WHERE debtor_id IN ({delete.params_list(ids)})")
+    cutoffs = await _cutoffs(db, as_of)
     insert = Sql(db)
-    await insert.rows(_recompute(insert, as_of, lambda q: f"e.debtor_id IN ({q.params_list(ids)})"))
+    await insert.rows(
+        _recompute(insert, as_of, cutoffs, lambda q: f"e.debtor_id IN ({q.params_list(ids)})")
+    )
 
 
 async def roll_balances(*, today: dt.date, rebuild: bool = False) -> RollResult:
@@ -99,10 +118,16 @@ async def roll_balances(*, today: dt.date, rebuild: bool = False) -> RollResult:
             "INSERT INTO balance_state (id, as_of) VALUES (1, NULL) ON CONFLICT (id) DO NOTHING"
         )
         previous = await _state(db, "UPDATE")
-        if previous == today and not rebuild:
+        cutoffs = await _cutoffs(db, today)
+        # The rows are right for `previous` only if they were computed with the cutoffs its
+        # calendar gives today (a company's state or holidays may have changed since).
+        was = await _cutoffs(db, previous) if previous is not None else None
+        same_calendar = was is not None and await _calendar_key(db) == was.key
+        if previous == today and same_calendar and not rebuild:
             return RollResult(as_of=today, previous=previous, rebuilt=False)
         rebuild = (
             rebuild
+            or not same_calendar  # a company's state or holidays changed: every row may move
             or previous is None
             or today < previous
             or (today - previous).days > MAX_ROLL_DAYS
@@ -110,39 +135,57 @@ async def roll_balances(*, today: dt.date, rebuild: bool = False) -> RollResult:
         if rebuild:
             await Sql(db).rows("DELETE FROM debtor_balance")
             insert = Sql(db)
-            await insert.rows(_recompute(insert, today, lambda q: "1 = 1"))
+            await insert.rows(_recompute(insert, today, cutoffs, lambda q: "1 = 1"))
         else:
             assert previous is not None
+            assert was is not None
+            window = _Window(previous, today, was, cutoffs)
             delete = Sql(db)
-            await delete.rows(
-                "DELETE FROM debtor_balance WHERE debtor_id IN "
-                f"({_crossing_debtors(delete, previous, today)})"
-            )
+            crossing = _crossing_debtors(delete, window)
+            await delete.rows(f"DELETE FROM debtor_balance WHERE debtor_id IN ({crossing})")
             insert = Sql(db)
-            crossing = previous
             await insert.rows(
                 _recompute(
                     insert,
                     today,
-                    lambda q: f"e.debtor_id IN ({_crossing_debtors(q, crossing, today)})",
+                    cutoffs,
+                    lambda q: f"e.debtor_id IN ({_crossing_debtors(q, window)})",
                 )
             )
         update = Sql(db)
-        await update.rows(f"UPDATE balance_state SET as_of = {update.param(today)} WHERE id = 1")
+        await update.rows(
+            f"UPDATE balance_state SET as_of = {update.param(today)}, "
+            f"calendar_key = {update.param(cutoffs.key)} WHERE id = 1"
+        )
     logger.info("debtor balances rolled from %s to %s (rebuilt: %s)", previous, today, rebuild)
     return RollResult(as_of=today, previous=previous, rebuilt=rebuild)
 
 
-def _crossing_debtors(sql: Sql, previous: dt.date, today: dt.date) -> str:
+@dataclass(frozen=True)
+class _Window:
+    previous: dt.date
+    today: dt.date
+    cutoffs_then: Cutoffs
+    cutoffs_now: Cutoffs
+
+
+def _crossing_debtors(sql: Sql, w: _Window) -> str:
     """Debtors with an unpaid entry that changes bucket between `previous` and `today`.
 
-    An entry due on d is n = as_of - d days overdue; it crosses the start s of a bucket when
-    previous - d < s <= today - d, that is when d lies in [previous - s + 1, today - s].
+    An entry becomes overdue when its due date passes its company's cutoff: d lies in
+    (cutoff then, cutoff now], taken over all companies (a few debtors too many cost only
+    their recomputation). Later it is n = as_of - d days overdue and crosses the start s of a
+    bucket when previous - d < s <= today - d, that is when d lies in
+    [previous - s + 1, today - s].
     """
+    ranges = []
+    if w.cutoffs_then.earliest is not None and w.cutoffs_now.latest is not None:
+        ranges.append((w.cutoffs_then.earliest + dt.timedelta(days=1), w.cutoffs_now.latest))
+    for s in BUCKET_STARTS[1:]:
+        ranges.append((w.previous - dt.timedelta(days=s - 1), w.today - dt.timedelta(days=s)))
     windows = " OR ".join(
-        f"(x.due_date >= {sql.param(previous - dt.timedelta(days=s - 1))} "
-        f"AND x.due_date <= {sql.param(today - dt.timedelta(days=s))})"
-        for s in BUCKET_STARTS
+        f"(x.due_date >= {sql.param(low)} AND x.due_date <= {sql.param(high)})"
+        for low, high in ranges
     )
     open_x = OPEN_ENTRY.replace("e.", "x.")
     return f"SELECT x.debtor_id FROM financial_entry x WHERE {open_x} AND ({windows})"

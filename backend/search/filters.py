@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from backend.businessdays.services import NO_CUTOFFS, Cutoffs, overdue_cutoffs
 from backend.companies.services import get_company
 from backend.core.enums import DebtorKind
 from backend.core.errors import ErrorCollector, ServiceError
@@ -52,10 +53,19 @@ class ResolvedFilter:
     kind: DebtorKind | None
     name_terms: tuple[str, ...]  # each a substring of Debtor.search_key
     document_prefix: str | None  # CPF/CNPJ digits the document starts with
+    # Each company's overdue cutoff on `today` (backend.businessdays): OVERDUE and the ageing
+    # buckets use it, so an entry due on a weekend is not overdue until the next business day.
+    cutoffs: Cutoffs = NO_CUTOFFS
+    # Whether `today` is also each company's own local date (their zones agree right now).
+    same_day_everywhere: bool = True
 
     @property
     def filters_debtors(self) -> bool:
         return bool(self.kind or self.name_terms or self.document_prefix)
+
+    @property
+    def overdue_only(self) -> bool:
+        return self.period is Period.OVERDUE
 
 
 def company_not_found(errors: ErrorCollector) -> None:
@@ -119,6 +129,10 @@ async def resolve_filter(
         errors.extend(exc.errors)
     errors.raise_if_any()
     assert due is not None
+    companies = [data.company_id] if data.company_id is not None else principal.company_ids
+    cutoffs = await overdue_cutoffs(company_ids=companies, today_for=lambda _zone: today)
+    if data.period is Period.OVERDUE and cutoffs.latest is not None:
+        due = DueRange(None, cutoffs.latest)
     name_terms, document_prefix = parse_search(data.search)
     return ResolvedFilter(
         today=today,
@@ -129,4 +143,6 @@ async def resolve_filter(
         kind=data.kind,
         name_terms=name_terms,
         document_prefix=document_prefix,
+        cutoffs=cutoffs,
+        same_day_everywhere=all(local_today(now, zone) == today for zone in cutoffs.zones),
     )

@@ -34,10 +34,16 @@ class DebtorBalance(Model):
 
 
 class BalanceState(Model):
-    """One row (id 1): the local date the summary describes, null before the first roll."""
+    """One row (id 1): the local date the summary describes, null before the first roll.
+
+    `calendar_key` is the key of the companies' overdue cutoffs the rows were computed with
+    (businessdays.Cutoffs.key): a company's new state or holiday changes it, and readers fall
+    back to the entries until the summary is rebuilt (the next roll rebuilds it).
+    """
 
     id = fields.IntField(primary_key=True, generated=False)
     as_of = fields.DateField(null=True)
+    calendar_key = fields.CharField(max_length=64, null=True)
 
     class Meta:
         table = "balance_state"

@@ -19,6 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from backend.businessdays.services import local_cutoffs, overdue_cutoffs
 from backend.core.money import from_cents
 from backend.core.pagination import Page, PageRequest
 from backend.core.periods import Period, local_today
@@ -26,7 +27,15 @@ from backend.core.principal import Principal
 from backend.search import statements
 from backend.search.aging import AGING, AgingBand
 from backend.search.filters import DebtorFilterData, ResolvedFilter, resolve_filter
-from backend.search.sql import OPEN_CENTS, OPEN_ENTRY, Sql, as_date, as_int, connection
+from backend.search.sql import (
+    OPEN_CENTS,
+    OPEN_ENTRY,
+    Sql,
+    as_date,
+    as_int,
+    connection,
+    overdue_sql,
+)
 from backend.search.statements import DebtorOrder
 from backend.settings import Settings
 
@@ -134,7 +143,7 @@ async def search_debtors(
             statement = statements.summary_page(sql, order, page)
         found = await sql.rows(statement)
         source = Source.SUMMARY
-    if found is None or as_date(found[0]["as_of"]) != f.today:
+    if found is None or not _describes(found[0], f):
         sql = Sql(connection())
         found = await sql.rows(
             statements.grouped_page(sql, f, order, page, statements.entries_groups)
@@ -170,7 +179,7 @@ async def collection_summary(
     if use_summary and summary_covers(f):
         sql = Sql(connection())
         row = dict((await sql.rows(statements.summary_buckets(sql, f)))[0])
-        if as_date(row["as_of"]) == f.today:
+        if _describes(row, f):
             # Overdue only: nothing in the summary is still to fall due.
             row["b0_cents"], row["b0_count"] = 0, 0
             row["cents"] = sum(as_int(row[f"b{i}_cents"]) for i in range(1, len(AGING)))
@@ -184,14 +193,18 @@ async def collection_summary(
 async def overdue_balances(
     *, principal: Principal, settings: Settings, now: dt.datetime, debtor_ids: list[int]
 ) -> list[BalanceData]:
-    """Each debtor's overdue balance (entries due before today) in the principal's companies.
+    """Each debtor's overdue balance in the principal's companies.
 
-    Today is the installation's date (Settings.time_zone): a debtor's entries span companies.
+    Overdue is each company's rule on its own today (backend.businessdays), exactly as the
+    debtor's `overdueEntries`: the header and the list never disagree at midnight. Days overdue
+    count from the companies' date when their zones agree, else the installation's.
     """
-    today = local_today(now, settings.time_zone)
+    cutoffs = await overdue_cutoffs(company_ids=principal.company_ids, today_for=local_cutoffs(now))
+    todays = {local_today(now, zone) for zone in cutoffs.zones}
+    today = todays.pop() if len(todays) == 1 else local_today(now, settings.time_zone)
     ids = sorted(set(debtor_ids))
     found: dict[int, BalanceData] = {}
-    if ids:
+    if ids and cutoffs:
         sql = Sql(connection())
         scope = ""
         if principal.company_ids is not None:
@@ -199,7 +212,7 @@ async def overdue_balances(
         statement = (
             f"SELECT e.debtor_id AS debtor_id, SUM({OPEN_CENTS}) AS open_cents, "
             "COUNT(*) AS entry_count, MIN(e.due_date) AS oldest_due "
-            f"FROM financial_entry e WHERE {OPEN_ENTRY} AND e.due_date < {sql.param(today)}"
+            f"FROM financial_entry e WHERE {OPEN_ENTRY} AND {overdue_sql(sql, cutoffs)}"
             f"{scope} AND e.debtor_id IN ({sql.params_list(ids)}) GROUP BY e.debtor_id"
         )
         found = {
@@ -208,9 +221,15 @@ async def overdue_balances(
     return [found.get(i) or BalanceData(0, 0, None, today) for i in debtor_ids]
 
 
+def _describes(row: dict[str, Any], f: ResolvedFilter) -> bool:
+    """Whether a summary answer is about the filter's today, with its companies' cutoffs."""
+    return as_date(row["as_of"]) == f.today and row["calendar_key"] == f.cutoffs.key
+
+
 def edge_is_overdue_balance(f: ResolvedFilter) -> bool:
-    """Whether a search edge's balance is also the debtor's `overdueBalance` (same entries)."""
-    return f.period is Period.OVERDUE and f.company_id is None
+    """Whether a search edge's balance is also the debtor's `overdueBalance` (same entries):
+    overdue in every company, and the search's today is each company's own."""
+    return f.period is Period.OVERDUE and f.company_id is None and f.same_day_everywhere
 
 
 def summary_covers(f: ResolvedFilter) -> bool:

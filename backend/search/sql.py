@@ -14,6 +14,7 @@ from typing import Any
 from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from backend.businessdays.services import Cutoffs
 from backend.search.filters import ResolvedFilter
 
 # The predicate of the partial indexes on financial_entry (migrations/0002_search): a query
@@ -53,6 +54,28 @@ class Sql:
         return await self.db.execute_query_dict(statement, self.params)
 
 
+def overdue_sql(sql: Sql, cutoffs: Cutoffs, alias: str = "e") -> str:
+    """Entries (alias `alias`) overdue by their company's cutoff (backend.businessdays).
+
+    Normally every company has the same cutoff: one comparison, which the due-date indexes
+    serve. Companies with their own holidays or another state's add a group each.
+    """
+    groups = cutoffs.groups
+    if not groups:
+        return "1 = 0"
+    if len(groups) == 1:
+        return f"{alias}.due_date <= {sql.param(groups[0][0])}"
+    return (
+        "("
+        + " OR ".join(
+            f"({alias}.company_id IN ({sql.params_list(list(ids))}) "
+            f"AND {alias}.due_date <= {sql.param(cutoff)})"
+            for cutoff, ids in groups
+        )
+        + ")"
+    )
+
+
 def entry_conditions(sql: Sql, f: ResolvedFilter) -> str:
     """Unpaid entries due in the period, in the filter's company and the principal's scope."""
     parts = [OPEN_ENTRY]
@@ -60,6 +83,9 @@ def entry_conditions(sql: Sql, f: ResolvedFilter) -> str:
         parts.append(f"e.due_date >= {sql.param(f.due.start)}")
     if f.due.end is not None:
         parts.append(f"e.due_date <= {sql.param(f.due.end)}")
+    if f.overdue_only and len(f.cutoffs.groups) > 1:
+        # due.end is the latest cutoff (a range the indexes serve); each company's own here.
+        parts.append(overdue_sql(sql, f.cutoffs))
     if f.company_id is not None:
         parts.append(f"e.company_id = {sql.param(f.company_id)}")
     if f.scope is not None:

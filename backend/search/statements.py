@@ -2,8 +2,9 @@
 
 Every page statement returns the page rows *and* the totals of the whole result (a LEFT JOIN
 on a one-row totals set, so a page past the end still carries them). Statements on the summary
-also return `balance_state.as_of`, read in the same snapshot as the rows: the caller keeps the
-answer only when it describes today, else asks the entries.
+also return `balance_state.as_of` and its calendar key, read in the same snapshot as the rows:
+the caller keeps the answer only when it describes today with today's overdue cutoffs, else asks
+the entries.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from enum import StrEnum
 from backend.core.pagination import PageRequest
 from backend.search.aging import AGING, OVERDUE_BANDS
 from backend.search.filters import ResolvedFilter
-from backend.search.sql import OPEN_CENTS, Sql, debtor_conditions, entry_conditions
+from backend.search.sql import OPEN_CENTS, Sql, debtor_conditions, entry_conditions, overdue_sql
 
-AS_OF = "(SELECT s.as_of FROM balance_state s WHERE s.id = 1) AS as_of"
+AS_OF = (
+    "(SELECT s.as_of FROM balance_state s WHERE s.id = 1) AS as_of, "
+    "(SELECT s.calendar_key FROM balance_state s WHERE s.id = 1) AS calendar_key"
+)
 Groups = Callable[[Sql, ResolvedFilter], str]
 
 
@@ -134,7 +138,10 @@ def summary_matches(sql: Sql, f: ResolvedFilter) -> str:
 
 def entries_buckets(sql: Sql, f: ResolvedFilter) -> str:
     """Totals and ageing of the entries (bucket columns a0..a4)."""
-    sums = ", ".join(band.sums(sql, f.today, f"a{i}") for i, band in enumerate(AGING))
+    sums = ", ".join(
+        band.sums(sql, f.today, f"a{i}", lambda q: overdue_sql(q, f.cutoffs))
+        for i, band in enumerate(AGING)
+    )
     return (
         "SELECT COUNT(DISTINCT e.debtor_id) AS debtors, COUNT(*) AS entries, "
         f"SUM({OPEN_CENTS}) AS cents, {sums} {entries_from(sql, f)}"

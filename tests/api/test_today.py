@@ -27,6 +27,12 @@ TODAYS = """{
   companies { name today }
   collectionSummary { today dueFrom dueTo }
 }"""
+LAST_BUSINESS_DAY_BEFORE = {
+    dt.date(2026, 12, 1): dt.date(2026, 11, 30),  # Tuesday → Monday
+    dt.date(2026, 12, 2): dt.date(2026, 12, 1),  # Wednesday → Tuesday
+    dt.date(2027, 2, 28): dt.date(2027, 2, 26),  # Sunday → Friday
+    dt.date(2027, 12, 31): dt.date(2027, 12, 30),  # Friday → Thursday
+}
 MOMENTS = pytest.mark.parametrize(
     ("instant", "sao_paulo_date"),
     [pytest.param(instant, date, id=name) for name, instant, date in RISKY_MOMENTS],
@@ -50,7 +56,8 @@ async def test_today_is_the_company_s_date_on_the_server_s_clock(
     summary = data["collectionSummary"]
     assert summary["today"] == sao_paulo_date.isoformat()
     assert summary["dueFrom"] is None
-    assert summary["dueTo"] == (sao_paulo_date - dt.timedelta(days=1)).isoformat()
+    # Overdue: due on or before the last business day before today (CC art. 132 §1).
+    assert summary["dueTo"] == LAST_BUSINESS_DAY_BEFORE[sao_paulo_date].isoformat()
 
 
 async def test_at_00_30_in_sao_paulo_manaus_is_still_on_the_day_before(

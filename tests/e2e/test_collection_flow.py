@@ -61,6 +61,12 @@ def test_settle_an_entry_from_the_debtors_entries(page: Page) -> None:
     settle.click()
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_label("Valor quitado (R$)")).not_to_have_value("")
+    # An overdue entry: the charges owed today are shown with the dialog; settling the whole
+    # principal receives them (or waives them, which the dialog makes the collector choose).
+    expect(dialog.get_by_text("Calculando multa e juros")).to_have_count(0)
+    include = dialog.get_by_role("button", name="Incluir multa e juros")
+    if include.count():
+        include.click()
     dialog.get_by_role("button", name="Confirmar baixa").click()
     expect(dialog).to_be_hidden()
     row = page.get_by_role("row", name=re.compile(re.escape(code)))

@@ -30,8 +30,22 @@ def money(text: str) -> Decimal:
     return Decimal(text)
 
 
-def pay(paid_on: str, principal: str) -> PaymentEvent:
-    return PaymentEvent(d(paid_on), money(principal))
+def pay(
+    paid_on: str,
+    principal: str,
+    late_fee: str = "0.00",
+    interest: str = "0.00",
+    waived_late_fee: str = "0.00",
+    waived_interest: str = "0.00",
+) -> PaymentEvent:
+    return PaymentEvent(
+        d(paid_on),
+        money(principal),
+        money(late_fee),
+        money(interest),
+        money(waived_late_fee),
+        money(waived_interest),
+    )
 
 
 def charges(
@@ -42,6 +56,7 @@ def charges(
     payments: tuple[PaymentEvent, ...] = (),
     rule: ChargeRule = DEFAULT_RULE,
     consumer: bool = False,
+    grace_until: date | None = None,
 ) -> Charges:
     return compute_charges(
         amount=money(amount),
@@ -50,6 +65,7 @@ def charges(
         as_of=d(as_of),
         rule=rule,
         consumer=consumer,
+        grace_until=grace_until,
     )
 
 
@@ -78,10 +94,11 @@ def test_one_day_late() -> None:
 
 
 def test_partial_payment_on_the_tenth_day_late() -> None:
-    # Days 1-9 (11 to 19 Jan) accrue on 1000; from the payment day, 20 Jan, on 600 (21 days).
-    # (1000 x 9 + 600 x 21) x 1 % / 30 = 216 / 30 = 7,20. The fee stays on the 1000 due.
+    # Days 1-10 (11 to 20 Jan, the payment day included) accrue on 1000; from 21 Jan on 600
+    # (20 days). (1000 x 10 + 600 x 20) x 1 % / 30 = 220 / 30 = 7,333... -> 7,33.
+    # The fee stays on the 1000 due.
     c = charges(as_of="2026-02-09", payments=(pay("2026-01-20", "400.00"),))
-    assert figures(c) == (30, "600.00", "20.00", "7.20", "627.20")
+    assert figures(c) == (30, "600.00", "20.00", "7.33", "627.33")
 
 
 def test_payment_before_the_due_date_reduces_the_fee_base() -> None:
@@ -101,10 +118,10 @@ def test_several_payments_including_two_on_one_day() -> None:
         pay("2026-01-15", "50.00"),
         pay("2026-01-15", "150.00"),
     )
-    # Base 800 from 11 to 14 Jan (4 days), 600 from 15 to 24 (10), 500 from 25 Jan to 9 Feb (16).
-    # (3200 + 6000 + 8000) / 3000 = 5,7333... -> 5,73; fee 2 % of 800 = 16,00.
+    # Base 800 from 11 to 15 Jan (5 days), 600 from 16 to 25 (10), 500 from 26 Jan to 9 Feb
+    # (15): (4000 + 6000 + 7500) / 3000 = 5,8333... -> 5,83; fee 2 % of 800 = 16,00.
     c = charges(as_of="2026-02-09", payments=payments)
-    assert figures(c) == (30, "500.00", "16.00", "5.73", "521.73")
+    assert figures(c) == (30, "500.00", "16.00", "5.83", "521.83")
 
 
 def test_payments_after_as_of_are_not_counted() -> None:
@@ -202,6 +219,92 @@ def test_each_part_is_rounded_once_and_the_parts_add_up() -> None:
     rule = ChargeRule(late_fee_percent=Decimal("2.00"), monthly_interest_percent=Decimal("1.5"))
     c = charges("333.33", as_of="2026-01-17", rule=rule)
     assert figures(c) == (7, "333.33", "6.67", "1.17", "341.17")
+
+
+# --- charges already received or waived (CDC art. 42, sole paragraph) ----------------------
+
+
+def test_issue_9_charges_received_are_not_charged_again() -> None:
+    # R$ 1.000,00 due 60 days before 9 Feb 2026 (11 Dec 2025), multa 2 %, juros 1 % a month.
+    # R$ 400,00 settled 30 days before (10 Jan 2026) with R$ 20,00 multa + R$ 10,00 juros.
+    #   Multa accrued: 2 % of the 1.000,00 due = 20,00; received 20,00 -> 0,00 owed.
+    #   Juros accrued: 12 Dec .. 10 Jan (30 days, the payment day included) on 1.000,00
+    #     = 30.000; 11 Jan .. 9 Feb (30 days) on 600,00 = 18.000;
+    #     48.000 x 1 % / 30 = 16,00; received 10,00 (exactly 30 days on 1.000,00) -> 6,00 owed.
+    #   Remainder: 600,00 + 0,00 + 6,00 = 606,00.
+    #   Total paid by the debtor: 400,00 + 20,00 + 10,00 + 606,00 = 1.036,00
+    #   (not 400 + 30 + 600 + 20 + 15,87 = 1.065,87, which charged the multa twice).
+    due = d("2025-12-11")
+    first = pay("2026-01-10", "400.00", late_fee="20.00", interest="10.00")
+    # What the collector was quoted on 10 Jan, before the payment: 30 days on 1.000,00.
+    quoted = charges(due=due, as_of="2026-01-10")
+    assert figures(quoted) == (30, "1000.00", "20.00", "10.00", "1030.00")
+    c = charges(due=due, as_of="2026-02-09", payments=(first,))
+    assert figures(c) == (60, "600.00", "0.00", "6.00", "606.00")
+    assert (c.accrued_late_fee, c.accrued_interest) == (money("20.00"), money("16.00"))
+    assert (c.received_late_fee, c.received_interest) == (money("20.00"), money("10.00"))
+    total = first.principal + first.late_fee + first.interest + c.updated_amount
+    assert total == money("1036.00")
+
+
+def test_received_more_than_accrued_is_never_a_credit() -> None:
+    # 30 days on 1.000,00: multa 20,00 and juros 10,00 accrued; 25,00 multa and 12,00 juros
+    # received with a partial payment: nothing owed, never a negative charge.
+    c = charges(as_of="2026-02-09", payments=(pay("2026-02-09", "100.00", "25.00", "12.00"),))
+    assert figures(c) == (30, "900.00", "0.00", "0.00", "900.00")
+
+
+def test_partial_payment_then_waiver() -> None:
+    # 400,00 of principal only on 20 Jan (10 days late), its charges waived then: multa 20,00
+    # and juros 10 days on 1.000,00 = 3,33. On 9 Feb, juros accrued (1000 x 10 + 600 x 20) / 3000
+    # = 7,33; owed 7,33 - 3,33 = 4,00 (20 days on 600,00); multa 0,00.
+    waived = pay("2026-01-20", "400.00", waived_late_fee="20.00", waived_interest="3.33")
+    c = charges(as_of="2026-02-09", payments=(waived,))
+    assert figures(c) == (30, "600.00", "0.00", "4.00", "604.00")
+    assert (c.waived_late_fee, c.waived_interest) == (money("20.00"), money("3.33"))
+
+
+def test_principal_only_payment_leaves_its_charges_owed() -> None:
+    # The same payment without a waiver: multa 20,00 and juros 7,33 still owed.
+    c = charges(as_of="2026-02-09", payments=(pay("2026-01-20", "400.00"),))
+    assert figures(c) == (30, "600.00", "20.00", "7.33", "627.33")
+
+
+# --- business days (Código Civil art. 132 §1) ----------------------------------------------
+
+
+def test_due_on_saturday_paid_on_monday_has_no_charges() -> None:
+    # Due Saturday 7 Mar 2026; the next business day is Monday 9 Mar.
+    saturday, monday = d("2026-03-07"), d("2026-03-09")
+    c = charges(due=saturday, as_of="2026-03-09", grace_until=monday)
+    assert figures(c) == (0, "1000.00", "0.00", "0.00", "1000.00")
+    # Without the grace (the old rule): 2 days late, 20,00 + 0,67 = 20,67 of charges.
+    assert figures(charges(due=saturday, as_of="2026-03-09")) == (
+        2,
+        "1000.00",
+        "20.00",
+        "0.67",
+        "1020.67",
+    )
+
+
+def test_paid_after_the_grace_counts_from_the_original_due_date() -> None:
+    # Tuesday 10 Mar: 3 days since Saturday 7 Mar. Multa 20,00; juros 1000 x 3 / 3000 = 1,00.
+    c = charges(due=d("2026-03-07"), as_of="2026-03-10", grace_until=d("2026-03-09"))
+    assert figures(c) == (3, "1000.00", "20.00", "1.00", "1021.00")
+
+
+def test_a_payment_within_the_grace_counts_as_on_time() -> None:
+    # 400,00 paid on Monday 9 Mar for an entry due Saturday 7 Mar: on time, so on 8 Apr the
+    # multa is 2 % of 600,00 = 12,00 and juros run on 600,00 from 8 Mar: 32 days (8 Mar .. 8 Apr)
+    # x 600 / 3000 = 6,40.
+    c = charges(
+        due=d("2026-03-07"),
+        as_of="2026-04-08",
+        grace_until=d("2026-03-09"),
+        payments=(pay("2026-03-09", "400.00"),),
+    )
+    assert figures(c) == (32, "600.00", "12.00", "6.40", "618.40")
 
 
 # --- bad input -----------------------------------------------------------------------------
@@ -430,8 +533,9 @@ def test_interest_matches_a_day_by_day_count(
     c = compute_charges(
         amount=amount, due_date=due_date, payments=payments, as_of=as_of, rule=rule, consumer=False
     )
+    # The principal open at the start of each day: a payment counts from the day after it.
     open_each_day = [
-        amount - paid_by(payments, due_date + timedelta(days=n)) for n in range(1, offset + 1)
+        amount - paid_by(payments, due_date + timedelta(days=n - 1)) for n in range(1, offset + 1)
     ]
     interest = sum(open_each_day, Decimal(0)) * rule.monthly_interest_percent
     assert c.interest == reference_round(interest, 3000)
@@ -463,3 +567,92 @@ def test_consumer_fee_is_the_company_fee_capped_at_two_percent(
     assert fee(True, rule) <= fee(False, rule)
     base = amount - paid_by(payments, due_date)
     assert fee(True, rule) <= (base * CONSUMER_LATE_FEE_CAP / 100).quantize(CENT, ROUND_HALF_EVEN)
+
+
+money_parts = st.integers(min_value=0, max_value=10**6).map(lambda cents: Decimal(cents).scaleb(-2))
+
+
+@given(
+    entry=entries(),
+    offset=st.integers(min_value=1, max_value=400),
+    rule=rules,
+    received=st.lists(st.tuples(money_parts, money_parts, money_parts, money_parts), max_size=4),
+)
+def test_what_is_owed_is_accrued_less_received_and_waived_never_below_zero(
+    entry: tuple[Decimal, date, list[PaymentEvent]],
+    offset: int,
+    rule: ChargeRule,
+    received: list[tuple[Decimal, Decimal, Decimal, Decimal]],
+) -> None:
+    amount, due_date, payments = entry
+    as_of = due_date + timedelta(days=offset)
+    assume(paid_by(payments, as_of) < amount)
+    # Charges received or waived on days up to as_of, with no principal (the principal is
+    # whatever `entries` drew): the accrual is the same, only the deductions change.
+    with_charges = payments + [
+        PaymentEvent(due_date + timedelta(days=n % offset + 1), Decimal(0), *parts)
+        for n, parts in enumerate(received)
+    ]
+
+    def on(events: list[PaymentEvent]) -> Charges:
+        return compute_charges(
+            amount=amount,
+            due_date=due_date,
+            payments=events,
+            as_of=as_of,
+            rule=rule,
+            consumer=False,
+        )
+
+    plain, deducted = on(payments), on(with_charges)
+    assert (deducted.accrued_late_fee, deducted.accrued_interest) == (
+        plain.late_fee,
+        plain.interest,
+    )
+    fee_taken = sum((r[0] + r[2] for r in received), Decimal(0))
+    interest_taken = sum((r[1] + r[3] for r in received), Decimal(0))
+    assert deducted.late_fee == max(Decimal("0.00"), plain.late_fee - fee_taken)
+    assert deducted.interest == max(Decimal("0.00"), plain.interest - interest_taken)
+    assert deducted.updated_amount == deducted.open_amount + deducted.late_fee + deducted.interest
+
+
+@given(
+    entry=entries(),
+    grace_days=st.integers(min_value=0, max_value=4),
+    offset=st.integers(min_value=-10, max_value=400),
+    rule=rules,
+    consumer=st.booleans(),
+)
+def test_the_grace_of_a_non_business_due_date(
+    entry: tuple[Decimal, date, list[PaymentEvent]],
+    grace_days: int,
+    offset: int,
+    rule: ChargeRule,
+    consumer: bool,
+) -> None:
+    # Until the grace ends nothing is charged; after it, the charges are those of the original
+    # due date, with payments made within the grace counted as made on the due date.
+    amount, due_date, payments = entry
+    grace = due_date + timedelta(days=grace_days)
+    as_of = due_date + timedelta(days=offset)
+
+    def on(events: list[PaymentEvent], grace_until: date | None) -> Charges:
+        return compute_charges(
+            amount=amount,
+            due_date=due_date,
+            payments=events,
+            as_of=as_of,
+            rule=rule,
+            consumer=consumer,
+            grace_until=grace_until,
+        )
+
+    with_grace = on(payments, grace)
+    if as_of <= grace:
+        assert (with_grace.days_overdue, with_grace.late_fee, with_grace.interest) == (0, 0, 0)
+    else:
+        on_time = [
+            PaymentEvent(due_date, p.principal) if due_date < p.paid_on <= grace else p
+            for p in payments
+        ]
+        assert with_grace == on(on_time, None)

@@ -118,11 +118,12 @@ async def test_overdue_entries_carry_charges_as_of_today(admin_api: ApiClient) -
     )
     connection = await _overdue(admin_api, debtor)
     assert connection["totalCount"] == 3
-    # Oldest due first; 1000 x 1 % x 30 / 30 = 10,00; (1000 x 9 + 600 x 21) / 3000 = 7,20.
+    # Oldest due first; 1000 x 1 % x 30 / 30 = 10,00; (1000 x 10 + 600 x 20) / 3000 = 7,33
+    # (the 400,00 paid on 20 Jan accrues juros that day too, as quoted when it was received).
     assert _figures(connection) == [
         ("C", 40, "10.00", "0.20", "0.13", "10.33"),
         ("A", 30, "1000.00", "20.00", "10.00", "1030.00"),
-        ("B", 30, "600.00", "20.00", "7.20", "627.20"),
+        ("B", 30, "600.00", "20.00", "7.33", "627.33"),
     ]
     node = connection["edges"][1]["node"]
     assert node["id"] == entry_id(whole)
@@ -158,13 +159,14 @@ async def test_overdue_starts_at_midnight_in_each_company_zone(
     sao_paulo = await make_company("SP")
     manaus = await make_company("AM", time_zone="America/Manaus")  # one hour behind São Paulo
     debtor = await make_debtor()
-    await make_entry(sao_paulo, debtor, due=DUE_10_JAN, code="sp")
-    await make_entry(manaus, debtor, due=DUE_10_JAN, code="am")
-    freeze(monkeypatch, dt.datetime(2026, 1, 11, 2, 30, tzinfo=dt.UTC))  # 23:30 in SP
+    friday = dt.date(2026, 1, 9)  # a business day: overdue from Saturday 00:00
+    await make_entry(sao_paulo, debtor, due=friday, code="sp")
+    await make_entry(manaus, debtor, due=friday, code="am")
+    freeze(monkeypatch, dt.datetime(2026, 1, 10, 2, 30, tzinfo=dt.UTC))  # 23:30 in SP
     assert (await _overdue(admin_api, debtor))["totalCount"] == 0
-    freeze(monkeypatch, dt.datetime(2026, 1, 11, 3, 30, tzinfo=dt.UTC))  # 00:30 SP, 23:30 AM
+    freeze(monkeypatch, dt.datetime(2026, 1, 10, 3, 30, tzinfo=dt.UTC))  # 00:30 SP, 23:30 AM
     assert [(c, d) for c, d, *_ in _figures(await _overdue(admin_api, debtor))] == [("sp", 1)]
-    freeze(monkeypatch, dt.datetime(2026, 1, 11, 4, 30, tzinfo=dt.UTC))
+    freeze(monkeypatch, dt.datetime(2026, 1, 10, 4, 30, tzinfo=dt.UTC))
     assert (await _overdue(admin_api, debtor))["totalCount"] == 2
 
 
@@ -293,3 +295,40 @@ async def test_pages_of_several_debtors_load_together(database_url: str, sql_log
 
 def _ids(page: Page[FinancialEntry]) -> list[int]:
     return [e.id for e in page.items]
+
+
+HEADER_AND_LIST = """
+query($id: ID!) {
+  debtor(id: $id) {
+    overdueBalance { openAmount entryCount }
+    overdueEntries { totalCount edges { node { code } } }
+  }
+}"""
+
+
+async def test_the_header_and_the_list_agree_at_midnight(
+    admin_api: ApiClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """overdueBalance and overdueEntries: one definition, each company's today (issue 9.5)."""
+    sao_paulo = await make_company("SP")
+    manaus = await make_company("AM", time_zone="America/Manaus")  # one hour behind São Paulo
+    debtor = await make_debtor()
+    friday = dt.date(2026, 1, 9)  # a business day
+    await make_entry(sao_paulo, debtor, due=friday, amount="100.00", code="sp")
+    await make_entry(manaus, debtor, due=friday, amount="200.00", code="am")
+
+    async def seen(hour: int, minute: int) -> tuple[str, int, list[str]]:
+        freeze(monkeypatch, dt.datetime(2026, 1, 10, hour, minute, tzinfo=dt.UTC))
+        data = await admin_api.data(HEADER_AND_LIST, {"id": gid("Debtor", debtor.id)})
+        header, listed = data["debtor"]["overdueBalance"], data["debtor"]["overdueEntries"]
+        assert header["entryCount"] == listed["totalCount"]
+        return (
+            header["openAmount"],
+            header["entryCount"],
+            [e["node"]["code"] for e in listed["edges"]],
+        )
+
+    assert await seen(2, 30) == ("0.00", 0, [])  # 23:30 in São Paulo
+    # 00:30 in São Paulo (03:30 UTC), still 23:30 on Friday in Manaus: only São Paulo's entry.
+    assert await seen(3, 30) == ("100.00", 1, ["sp"])
+    assert await seen(4, 30) == ("300.00", 2, ["sp", "am"])  # 00:30 in Manaus

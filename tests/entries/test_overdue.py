@@ -9,6 +9,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from backend.businessdays.rules import BusinessCalendar
 from backend.companies.models import Company
 from backend.core.enums import EntryStatus, PaymentMethod
 from backend.core.errors import ErrorCollector, ServiceError
@@ -35,7 +36,8 @@ from tests.support import VALID_CNPJ, VALID_CPF, make_company, make_debtor, make
 def test_a_person_is_a_consumer_a_company_is_not() -> None:
     assert is_consumer(Debtor(document=VALID_CPF))
     assert not is_consumer(Debtor(document=VALID_CNPJ))
-    assert not is_consumer(Debtor(document=None))
+    # No document yet: the protective default (CDC) until a CNPJ is recorded.
+    assert is_consumer(Debtor(document=None))
 
 
 def test_reversed_payments_are_left_out_of_the_charges() -> None:
@@ -66,6 +68,7 @@ def test_a_cancelled_entry_has_no_charges() -> None:
         debtor=Debtor(),
         payments=[],
         today=dt.date(2026, 2, 9),
+        calendar=BusinessCalendar(),
     )
     assert (charges.days_overdue, charges.updated_amount) == (0, Decimal("0.00"))
 

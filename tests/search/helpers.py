@@ -33,9 +33,15 @@ query($filter: DebtorFilter) {
 }"""
 
 
+# The API's clock in the search tests (tests/search/conftest.py): noon in São Paulo on
+# Wednesday 18 March 2026. On a Wednesday (after a business Tuesday) "overdue" is simply "due
+# before today": the business-day rule has its own tests, these stay about the search.
+NOW = dt.datetime(2026, 3, 18, 15, 0, tzinfo=dt.UTC)
+
+
 def today() -> dt.date:
     """Today in São Paulo, the zone the API uses by default."""
-    return local_today(dt.datetime.now(dt.UTC), SAO_PAULO)
+    return local_today(NOW, SAO_PAULO)
 
 
 def days(n: int) -> dt.date:

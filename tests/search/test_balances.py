@@ -9,6 +9,7 @@ from collections import defaultdict
 import pytest
 from tortoise.transactions import in_transaction
 
+from backend.businessdays.services import calendars_by_company
 from backend.companies.models import Company
 from backend.core.enums import OPEN_STATUSES, EntryStatus
 from backend.core.pagination import PageRequest
@@ -33,10 +34,15 @@ def _bucket(days_overdue: int) -> int:
 
 
 async def expected_rows(as_of: dt.date) -> dict[int, Row]:
-    """The summary computed in Python from every entry, as it must be on `as_of`."""
+    """The summary computed in Python from every entry, as it must be on `as_of`.
+
+    Overdue by the business-day rule, each entry by its company's calendar.
+    """
+    calendars = await calendars_by_company()
     grouped: dict[int, list[FinancialEntry]] = defaultdict(list)
     for entry in await FinancialEntry.all():
-        if entry.status in OPEN_STATUSES and entry.due_date < as_of:
+        overdue = calendars[entry.company_id].is_overdue(entry.due_date, as_of)
+        if entry.status in OPEN_STATUSES and overdue:
             grouped[entry.debtor_id].append(entry)
     rows: dict[int, Row] = {}
     for debtor_id, entries in grouped.items():
@@ -194,7 +200,7 @@ async def test_the_search_uses_the_summary_only_when_it_describes_today(database
     settings = Settings(database_url=database_url)
     company = await _company()
     debtor = await make_debtor("Eva")
-    await make_entry(company, debtor, due=TODAY - dt.timedelta(days=2), amount="12.00")
+    await make_entry(company, debtor, due=TODAY - dt.timedelta(days=4), amount="12.00")
 
     async def source(**kwargs: object) -> Source:
         result = await search_debtors(
@@ -256,9 +262,42 @@ async def test_concurrent_writes_for_one_debtor_leave_a_right_summary(database_u
 
     async def write(index: int) -> None:
         async with in_transaction():
-            await make_entry(company, debtor, due=TODAY - dt.timedelta(days=index + 1))
+            # Friday 13 Mar back to Sunday 8 Mar: all overdue on Monday TODAY.
+            await make_entry(company, debtor, due=TODAY - dt.timedelta(days=index + 3))
             await asyncio.sleep(0.01)  # hold the transaction open while the others run
 
     await asyncio.gather(*(write(i) for i in range(6)))
     assert await actual_rows() == await expected_rows(TODAY)
     assert (await DebtorBalance.get(debtor_id=debtor.id)).entry_count == 6
+
+
+async def test_a_changed_calendar_sends_the_search_to_the_entries_until_a_roll(
+    database_url: str,
+) -> None:
+    # Friday 10 Jul 2026: an entry due Thursday 9 July (a São Paulo holiday) is overdue for a
+    # company with no state, and payable today once the company's address is in São Paulo.
+    friday = dt.date(2026, 7, 10)
+    settings = Settings(database_url=database_url)
+    company = await _company()
+    debtor = await make_debtor("Eva")
+    await make_entry(company, debtor, due=dt.date(2026, 7, 9), amount="12.00")
+
+    async def found() -> tuple[list[int], Source]:
+        result = await search_debtors(
+            principal=principal(),
+            settings=settings,
+            now=dt.datetime(2026, 7, 10, 15, 0, tzinfo=dt.UTC),
+            data=None,
+            order=DebtorOrder.OPEN_AMOUNT_DESC,
+            page=PageRequest.of(25, None),
+        )
+        return [row.debtor_id for row in result.page.items], result.source
+
+    await roll_balances(today=friday)
+    assert await found() == ([debtor.id], Source.SUMMARY)
+    company.state = "SP"
+    await company.save()
+    assert await found() == ([], Source.ENTRIES)  # the summary's cutoffs are not today's
+    assert (await roll_balances(today=friday)).rebuilt  # same day, another calendar
+    assert await found() == ([], Source.SUMMARY)
+    assert await actual_rows() == await expected_rows(friday)

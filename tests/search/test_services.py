@@ -96,7 +96,7 @@ async def test_a_company_filter_uses_that_companys_time_zone(database_url: str) 
 
 
 async def test_collection_summary_buckets_at_their_edges(database_url: str) -> None:
-    now = dt.datetime(2026, 6, 15, 15, 0, tzinfo=dt.UTC)
+    now = dt.datetime(2026, 6, 17, 15, 0, tzinfo=dt.UTC)  # a Wednesday
     today = local_today(now, "America/Sao_Paulo")
     company = await make_company()
     debtors = [await make_debtor() for _ in range(3)]

@@ -144,13 +144,17 @@ export type SettleEntryInput = {
   entryId: string | number;
   /** Juros received apart from the principal. */
   interest?: string | null | undefined;
-  /** Multa received apart from the principal. */
+  /** Multa received apart from the principal; for a consumer (CPF or no document) at most 2 % of what was due, less multa already received (LATE_FEE_ABOVE_CAP). */
   lateFee?: string | null | undefined;
   /** PIX, BOLETO, TRANSFER, CASH, CARD, CHECK or OTHER (the default). */
   method?: string | null | undefined;
   note?: string | null | undefined;
   /** Default: today in the company's time zone; never future. */
   paidOn?: string | null | undefined;
+  /** Forgive the multa and juros owed on paidOn that this payment does not receive (waiverReason required). false leaves them owed, except on a payment that settles the whole principal, where they are always recorded as waived. */
+  waiveCharges?: boolean | null | undefined;
+  /** Why the charges are waived; audited with who waived them. */
+  waiverReason?: string | null | undefined;
 };
 
 /** Change an appointment: omitted or null fields stay as they are. */
@@ -333,9 +337,17 @@ export type SentEmailViewQueryVariables = Exact<{
 
 export type SentEmailViewQuery = { sentEmail: { id: string, to: Array<string>, subject: string, html: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, debtor: { id: string, name: string }, company: { id: string, name: string, email: string | null }, sentBy: { id: string, name: string } | null } | null };
 
-export type PaymentRowFragment = { id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null };
+export type PaymentRowFragment = { id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, waivedCharges: string, waiverReason: string | null, createdAt: string, reversedAt: string | null, reversalReason: string | null };
 
-export type EntryRowFragment = { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> };
+export type EntryRowFragment = { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, receivedCharges: string, waivedCharges: string, company: { id: string, name: string, today: string }, charges: { on: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, waivedCharges: string, waiverReason: string | null, createdAt: string, reversedAt: string | null, reversalReason: string | null }> };
+
+export type EntryChargesQueryVariables = Exact<{
+  id: string | number;
+  on: string;
+}>;
+
+
+export type EntryChargesQuery = { entry: { id: string, charges: { on: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string } } | null };
 
 export type DebtorEntriesQueryVariables = Exact<{
   id: string | number;
@@ -344,14 +356,14 @@ export type DebtorEntriesQueryVariables = Exact<{
 }>;
 
 
-export type DebtorEntriesQuery = { debtor: { id: string, name: string, kind: DebtorKind, documentFormatted: string | null, overdueBalance: { openAmount: string, entryCount: number }, entries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } }> } } | null };
+export type DebtorEntriesQuery = { debtor: { id: string, name: string, kind: DebtorKind, documentFormatted: string | null, overdueBalance: { openAmount: string, entryCount: number }, entries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, receivedCharges: string, waivedCharges: string, company: { id: string, name: string, today: string }, charges: { on: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, waivedCharges: string, waiverReason: string | null, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } }> } } | null };
 
 export type SettleEntryMutationVariables = Exact<{
   input: SettleEntryInput;
 }>;
 
 
-export type SettleEntryMutation = { settleEntry: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, payment: { id: string, amount: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type SettleEntryMutation = { settleEntry: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, receivedCharges: string, waivedCharges: string, company: { id: string, name: string, today: string }, charges: { on: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, waivedCharges: string, waiverReason: string | null, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, payment: { id: string, amount: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type DebtorBalanceQueryVariables = Exact<{
   id: string | number;
@@ -365,30 +377,30 @@ export type ReversePaymentMutationVariables = Exact<{
 }>;
 
 
-export type ReversePaymentMutation = { reversePayment: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type ReversePaymentMutation = { reversePayment: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, receivedCharges: string, waivedCharges: string, company: { id: string, name: string, today: string }, charges: { on: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, waivedCharges: string, waiverReason: string | null, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type CancelEntryMutationVariables = Exact<{
   input: CancelEntryInput;
 }>;
 
 
-export type CancelEntryMutation = { cancelEntry: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type CancelEntryMutation = { cancelEntry: { entry: { id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, receivedCharges: string, waivedCharges: string, company: { id: string, name: string, today: string }, charges: { on: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, waivedCharges: string, waiverReason: string | null, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
-export type EntryDetailFragment = { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> };
+export type EntryDetailFragment = { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, receivedCharges: string, waivedCharges: string, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string, today: string }, charges: { on: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, waivedCharges: string, waiverReason: string | null, createdAt: string, reversedAt: string | null, reversalReason: string | null }> };
 
 export type EntryFormQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type EntryFormQuery = { entry: { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, companies: Array<{ id: string, name: string }> };
+export type EntryFormQuery = { entry: { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, receivedCharges: string, waivedCharges: string, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string, today: string }, charges: { on: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, waivedCharges: string, waiverReason: string | null, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, companies: Array<{ id: string, name: string }> };
 
 export type UpdateEntryMutationVariables = Exact<{
   input: UpdateEntryInput;
 }>;
 
 
-export type UpdateEntryMutation = { updateEntry: { entry: { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string, today: string }, charges: { daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type UpdateEntryMutation = { updateEntry: { entry: { documentNumber: string | null, category: string | null, costCenter: string | null, notes: string | null, id: string, code: string, description: string, issueDate: string | null, dueDate: string, amount: string, paidAmount: string, openAmount: string, status: EntryStatus, isOverdue: boolean, version: number, cancelledAt: string | null, cancelReason: string | null, receivedCharges: string, waivedCharges: string, debtor: { id: string, name: string, documentFormatted: string | null }, company: { id: string, name: string, today: string }, charges: { on: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string }, payments: Array<{ id: string, amount: string, lateFee: string, interest: string, discount: string, paidOn: string, method: string | null, note: string | null, receivedAmount: string, waivedCharges: string, waiverReason: string | null, createdAt: string, reversedAt: string | null, reversalReason: string | null }> } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type DebtorRowFragment = { cursor: string, node: { id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null }, balance: { openAmount: string, entryCount: number, oldestDueDate: string | null, maxDaysOverdue: number } };
 
@@ -544,6 +556,8 @@ export const PaymentRowFragmentDoc = new TypedDocumentString(`
   method
   note
   receivedAmount
+  waivedCharges
+  waiverReason
   createdAt
   reversedAt
   reversalReason
@@ -570,11 +584,14 @@ export const EntryRowFragmentDoc = new TypedDocumentString(`
   cancelledAt
   cancelReason
   charges {
+    on
     daysOverdue
     lateFee
     interest
     updatedAmount
   }
+  receivedCharges
+  waivedCharges
   payments {
     ...PaymentRow
   }
@@ -589,6 +606,8 @@ export const EntryRowFragmentDoc = new TypedDocumentString(`
   method
   note
   receivedAmount
+  waivedCharges
+  waiverReason
   createdAt
   reversedAt
   reversalReason
@@ -616,6 +635,8 @@ export const EntryDetailFragmentDoc = new TypedDocumentString(`
   method
   note
   receivedAmount
+  waivedCharges
+  waiverReason
   createdAt
   reversedAt
   reversalReason
@@ -640,11 +661,14 @@ fragment EntryRow on FinancialEntry {
   cancelledAt
   cancelReason
   charges {
+    on
     daysOverdue
     lateFee
     interest
     updatedAmount
   }
+  receivedCharges
+  waivedCharges
   payments {
     ...PaymentRow
   }
@@ -1218,6 +1242,20 @@ export const SentEmailViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SentEmailViewQuery, SentEmailViewQueryVariables>;
+export const EntryChargesDocument = new TypedDocumentString(`
+    query EntryCharges($id: ID!, $on: Date!) {
+  entry(id: $id) {
+    id
+    charges(on: $on) {
+      on
+      daysOverdue
+      lateFee
+      interest
+      updatedAmount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EntryChargesQuery, EntryChargesQueryVariables>;
 export const DebtorEntriesDocument = new TypedDocumentString(`
     query DebtorEntries($id: ID!, $first: Int!, $after: String) {
   debtor(id: $id) {
@@ -1253,6 +1291,8 @@ export const DebtorEntriesDocument = new TypedDocumentString(`
   method
   note
   receivedAmount
+  waivedCharges
+  waiverReason
   createdAt
   reversedAt
   reversalReason
@@ -1277,11 +1317,14 @@ fragment EntryRow on FinancialEntry {
   cancelledAt
   cancelReason
   charges {
+    on
     daysOverdue
     lateFee
     interest
     updatedAmount
   }
+  receivedCharges
+  waivedCharges
   payments {
     ...PaymentRow
   }
@@ -1313,6 +1356,8 @@ export const SettleEntryDocument = new TypedDocumentString(`
   method
   note
   receivedAmount
+  waivedCharges
+  waiverReason
   createdAt
   reversedAt
   reversalReason
@@ -1337,11 +1382,14 @@ fragment EntryRow on FinancialEntry {
   cancelledAt
   cancelReason
   charges {
+    on
     daysOverdue
     lateFee
     interest
     updatedAmount
   }
+  receivedCharges
+  waivedCharges
   payments {
     ...PaymentRow
   }
@@ -1380,6 +1428,8 @@ export const ReversePaymentDocument = new TypedDocumentString(`
   method
   note
   receivedAmount
+  waivedCharges
+  waiverReason
   createdAt
   reversedAt
   reversalReason
@@ -1404,11 +1454,14 @@ fragment EntryRow on FinancialEntry {
   cancelledAt
   cancelReason
   charges {
+    on
     daysOverdue
     lateFee
     interest
     updatedAmount
   }
+  receivedCharges
+  waivedCharges
   payments {
     ...PaymentRow
   }
@@ -1436,6 +1489,8 @@ export const CancelEntryDocument = new TypedDocumentString(`
   method
   note
   receivedAmount
+  waivedCharges
+  waiverReason
   createdAt
   reversedAt
   reversalReason
@@ -1460,11 +1515,14 @@ fragment EntryRow on FinancialEntry {
   cancelledAt
   cancelReason
   charges {
+    on
     daysOverdue
     lateFee
     interest
     updatedAmount
   }
+  receivedCharges
+  waivedCharges
   payments {
     ...PaymentRow
   }
@@ -1489,6 +1547,8 @@ export const EntryFormDocument = new TypedDocumentString(`
   method
   note
   receivedAmount
+  waivedCharges
+  waiverReason
   createdAt
   reversedAt
   reversalReason
@@ -1513,11 +1573,14 @@ fragment EntryRow on FinancialEntry {
   cancelledAt
   cancelReason
   charges {
+    on
     daysOverdue
     lateFee
     interest
     updatedAmount
   }
+  receivedCharges
+  waivedCharges
   payments {
     ...PaymentRow
   }
@@ -1557,6 +1620,8 @@ export const UpdateEntryDocument = new TypedDocumentString(`
   method
   note
   receivedAmount
+  waivedCharges
+  waiverReason
   createdAt
   reversedAt
   reversalReason
@@ -1581,11 +1646,14 @@ fragment EntryRow on FinancialEntry {
   cancelledAt
   cancelReason
   charges {
+    on
     daysOverdue
     lateFee
     interest
     updatedAmount
   }
+  receivedCharges
+  waivedCharges
   payments {
     ...PaymentRow
   }

@@ -136,7 +136,9 @@ export function entryRow(patch: Partial<EntryRowFragment> = {}): EntryRowFragmen
     version: 3,
     cancelledAt: null,
     cancelReason: null,
-    charges: { daysOverdue: 84, lateFee: '20.69', interest: '28.55', updatedAmount: '1083.80' },
+    charges: { on: '2026-11-28', daysOverdue: 84, lateFee: '20.69', interest: '28.55', updatedAmount: '1083.80' },
+    receivedCharges: '0.00',
+    waivedCharges: '0.00',
     payments: [],
     ...patch,
   };

@@ -14,6 +14,8 @@ const PAYMENT = {
   interest: '0.00',
   discount: '0.00',
   receivedAmount: '200.00',
+  waivedCharges: '0.00',
+  waiverReason: null,
   paidOn: '2026-10-01',
   method: 'BOLETO',
   note: null,
@@ -200,9 +202,76 @@ describe('Lançamentos Financeiros', () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     renderSignedIn(<DebtorEntriesPage debtorId="RGVidG9yOjE=" />);
     await user.click(await screen.findByRole('button', { name: 'Quitar lançamento 000123' }));
+    await user.click(screen.getByRole('button', { name: 'Incluir multa e juros' }));
     await user.click(screen.getByRole('button', { name: 'Confirmar baixa' }));
     const discount = within(screen.getByRole('dialog')).getByLabelText('Desconto concedido (R$)');
     await waitFor(() => expect(discount.getAttribute('aria-invalid')).toBe('true'));
+  });
+
+  it('fills the charges owed on the payment date, asked from the API', async () => {
+    const api = fakeApi({
+      DebtorEntries: entries(ROWS),
+      EntryCharges: {
+        entry: {
+          id: 'RW50cnk6MQ==',
+          charges: { on: '2026-11-10', daysOverdue: 66, lateFee: '0.00', interest: '6.00', updatedAmount: '1040.56' },
+        },
+      },
+    });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderSignedIn(<DebtorEntriesPage debtorId="RGVidG9yOjE=" />);
+    await user.click(await screen.findByRole('button', { name: 'Quitar lançamento 000123' }));
+    const dialog = screen.getByRole('dialog');
+    // Today: the entry's own charges, no request.
+    expect(within(dialog).getByText(/Encargos devidos em 28\/11\/2026/)).toBeTruthy();
+    const paidOn = within(dialog).getByLabelText('Data do pagamento');
+    await user.clear(paidOn);
+    await user.type(paidOn, '2026-11-10');
+    expect(await within(dialog).findByText(/Encargos devidos em 10\/11\/2026 \(66 dias de atraso\)/)).toBeTruthy();
+    expect(api.of('EntryCharges').at(-1)!.variables).toEqual({ id: 'RW50cnk6MQ==', on: '2026-11-10' });
+    await user.click(within(dialog).getByRole('button', { name: 'Incluir multa e juros' }));
+    expect((within(dialog).getByLabelText('Multa recebida (R$)') as HTMLInputElement).value).toBe('0,00');
+    expect((within(dialog).getByLabelText('Juros recebidos (R$)') as HTMLInputElement).value).toBe('6,00');
+  });
+
+  it('makes the collector choose between leaving the charges owed and waiving them', async () => {
+    const settled = entryRow({ paidAmount: '700.00', openAmount: '534.56' });
+    const api = fakeApi({
+      DebtorEntries: entries(ROWS),
+      SettleEntry: { settleEntry: { entry: settled, payment: { id: 'UGF5OjI=', amount: '500.00' }, errors: [] } },
+      DebtorBalance: { debtor: { id: 'RGVidG9yOjE=', overdueBalance: { openAmount: '534.56', entryCount: 1 } } },
+    });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    renderSignedIn(<DebtorEntriesPage debtorId="RGVidG9yOjE=" />);
+    await user.click(await screen.findByRole('button', { name: 'Quitar lançamento 000123' }));
+    const dialog = screen.getByRole('dialog');
+    // The whole principal without charges: they cannot stay owed on a settled entry.
+    expect(within(dialog).getByText(/não recebidos nesta baixa/).textContent).toContain('R$ 49,24');
+    expect((within(dialog).getByLabelText(/Deixar em aberto/) as HTMLInputElement).disabled).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar baixa' }));
+    expect(
+      within(dialog).getByText('Ao quitar todo o principal, inclua a multa e os juros ou dispense-os.'),
+    ).toBeTruthy();
+    // A partial payment of principal only: leave them owed, or waive them with a reason.
+    const amount = within(dialog).getByLabelText('Valor quitado (R$)');
+    await user.clear(amount);
+    await user.type(amount, '500');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar baixa' }));
+    expect(within(dialog).getByText('Escolha: deixar a multa e os juros em aberto ou dispensá-los.')).toBeTruthy();
+    await user.click(within(dialog).getByLabelText(/Dispensar/));
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar baixa' }));
+    expect(within(dialog).getByText('Informe o motivo da dispensa.')).toBeTruthy();
+    expect(api.of('SettleEntry')).toHaveLength(0);
+    await user.type(within(dialog).getByLabelText('Motivo da dispensa'), 'Acordo de pagamento');
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmar baixa' }));
+    await waitFor(() => expect(api.of('SettleEntry')).toHaveLength(1));
+    expect(api.of('SettleEntry')[0]!.variables.input).toMatchObject({
+      amount: '500.00',
+      lateFee: '0.00',
+      interest: '0.00',
+      waiveCharges: true,
+      waiverReason: 'Acordo de pagamento',
+    });
   });
 
   it('reverses a payment with a reason', async () => {

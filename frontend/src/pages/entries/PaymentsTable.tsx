@@ -35,6 +35,9 @@ export function PaymentsTable({ payments, caption, onReverse }: Props) {
             <th scope="col" className="num">
               Recebido
             </th>
+            <th scope="col" className="num">
+              Encargos dispensados
+            </th>
             <th scope="col">Forma</th>
             <th scope="col">Observação</th>
             {onReverse && (
@@ -69,6 +72,10 @@ export function PaymentsTable({ payments, caption, onReverse }: Props) {
               </td>
               <td className="num">
                 <Money value={payment.receivedAmount} strong />
+              </td>
+              <td className="num" title={payment.waiverReason ?? undefined}>
+                <Money value={payment.waivedCharges} />
+                {payment.waiverReason && <small className="cell-note">{payment.waiverReason}</small>}
               </td>
               <td>{paymentMethodLabel(payment.method)}</td>
               <td className="prewrap">

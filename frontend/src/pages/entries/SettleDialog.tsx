@@ -1,6 +1,6 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useExecute, useMutationForm } from '../../data';
-import { formatBRL } from '../../format';
+import { formatBRL, formatDate } from '../../format';
 import type { EntryRowFragment } from '../../gql/graphql';
 import { compareMoney, formatMoneyInput, fromCents, parseMoneyInput, toCents } from '../../money';
 import { Dialog } from '../../ui/Dialog';
@@ -8,10 +8,48 @@ import { FormErrors } from '../../ui/Feedback';
 import { MoneyField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Money } from '../../ui/Values';
 import { PAYMENT_METHODS, type PaymentMethod } from './payments';
-import { settleEntryMutation } from './queries';
+import { entryChargesQuery, settleEntryMutation } from './queries';
 
-const FIELDS = ['amount', 'lateFee', 'interest', 'discount', 'paidOn', 'method', 'note'] as const;
+const FIELDS = [
+  'amount',
+  'lateFee',
+  'interest',
+  'discount',
+  'paidOn',
+  'method',
+  'note',
+  'waiveCharges',
+  'waiverReason',
+] as const;
 type MoneyInput = 'amount' | 'lateFee' | 'interest' | 'discount';
+type Charges = EntryRowFragment['charges'];
+/** What happens to the multa and juros owed that this payment does not receive. */
+type Waiver = '' | 'keep' | 'waive';
+
+/**
+ * The charges owed on the payment date: the entry's own when the date is the one they were
+ * computed for, else asked from the API (null while it answers, or for an impossible date).
+ */
+function useChargesOn(entry: Pick<EntryRowFragment, 'id' | 'charges'>, paidOn: string, today: string) {
+  const run = useExecute();
+  const [fetched, setFetched] = useState<{ on: string; charges: Charges } | null>(null);
+  const ask = Boolean(paidOn) && paidOn <= today && paidOn !== entry.charges.on;
+  useEffect(() => {
+    if (!ask) return;
+    let current = true;
+    run(entryChargesQuery, { id: entry.id, on: paidOn }).then(
+      (data) => {
+        if (current && data.entry) setFetched({ on: paidOn, charges: data.entry.charges });
+      },
+      () => undefined, // the banner stays without figures; the API checks the payment anyway
+    );
+    return () => {
+      current = false;
+    };
+  }, [ask, paidOn, entry.id, run]);
+  if (paidOn === entry.charges.on) return entry.charges;
+  return fetched?.on === paidOn ? fetched.charges : null;
+}
 
 type Props = {
   entry: Pick<EntryRowFragment, 'id' | 'code' | 'description' | 'company' | 'openAmount' | 'charges'>;
@@ -23,6 +61,11 @@ type Props = {
  * Quitar: a full (the default) or partial payment. As in a Brazilian "baixa", the principal
  * settled is apart from the multa and juros received and the discount granted; the total
  * received is principal + multa + juros − desconto.
+ *
+ * "Incluir multa e juros" fills the charges still owed on the payment date (those received
+ * with earlier payments are not charged again, CDC art. 42). When the payment does not receive
+ * them all, the collector chooses: leave them owed, or waive them with a reason (audited). A
+ * payment of the whole principal cannot leave charges on a settled entry: include or waive.
  */
 export function SettleDialog({ entry, onClose, onSettled }: Props) {
   const run = useExecute();
@@ -39,8 +82,11 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
   const [paidOn, setPaidOn] = useState(today);
   const [method, setMethod] = useState<PaymentMethod>('PIX');
   const [note, setNote] = useState('');
-  const { charges } = entry;
-  const hasCharges = compareMoney(charges.lateFee, '0') > 0 || compareMoney(charges.interest, '0') > 0;
+  const [waiver, setWaiver] = useState<Waiver>('');
+  const [waiverReason, setWaiverReason] = useState('');
+  const charges = useChargesOn(entry, paidOn, today);
+  const hasCharges =
+    charges !== null && (compareMoney(charges.lateFee, '0') > 0 || compareMoney(charges.interest, '0') > 0);
 
   /** Every money field as a decimal string ('' → 0), or the problems by field. */
   function readMoney(): { values: Record<MoneyInput, string>; problems: Record<string, string> } {
@@ -56,6 +102,8 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
   }
 
   const preview = readMoney();
+  const unreceived = unreceivedCents(charges, preview.values);
+  const closing = compareMoney(preview.values.amount, entry.openAmount) === 0;
   const received =
     Object.keys(preview.problems).length === 0
       ? fromCents(
@@ -77,6 +125,15 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
     }
     if (!paidOn) problems.paidOn = 'Informe a data do pagamento.';
     else if (paidOn > today) problems.paidOn = 'A data do pagamento não pode ser futura.';
+    if (unreceivedCents(charges, values) > 0n) {
+      const settlesAll = compareMoney(values.amount, entry.openAmount) === 0;
+      if (settlesAll && waiver !== 'waive') {
+        problems.waiveCharges = 'Ao quitar todo o principal, inclua a multa e os juros ou dispense-os.';
+      } else if (waiver === '') {
+        problems.waiveCharges = 'Escolha: deixar a multa e os juros em aberto ou dispensá-los.';
+      }
+      if (waiver === 'waive' && !waiverReason.trim()) problems.waiverReason = 'Informe o motivo da dispensa.';
+    }
     if (Object.keys(problems).length > 0) {
       form.setErrors({ fields: problems, general: [] });
       return;
@@ -94,6 +151,9 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
               paidOn,
               method,
               note: note.trim() || null,
+              ...(waiver === 'waive' && unreceivedCents(charges, values) > 0n
+                ? { waiveCharges: true, waiverReason: waiverReason.trim() }
+                : {}),
             },
           })
         ).settleEntry,
@@ -120,11 +180,17 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
           required
           {...bindMoney('amount')}
         />
-        {hasCharges && (
+        {charges === null && paidOn && paidOn <= today && (
+          <p className="field-hint" aria-live="polite">
+            Calculando multa e juros em {formatDate(paidOn)}…
+          </p>
+        )}
+        {charges !== null && hasCharges && (
           <div className="banner banner-info">
             <p>
-              Encargos até hoje ({charges.daysOverdue} {charges.daysOverdue === 1 ? 'dia' : 'dias'} de atraso): multa{' '}
-              <Money value={charges.lateFee} /> e juros <Money value={charges.interest} />.
+              Encargos devidos em {formatDate(charges.on)} ({charges.daysOverdue}{' '}
+              {charges.daysOverdue === 1 ? 'dia' : 'dias'} de atraso): multa <Money value={charges.lateFee} /> e
+              juros <Money value={charges.interest} />, já descontado o que foi recebido antes.
             </p>
             <button
               type="button"
@@ -149,6 +215,51 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
         <p className="total-line" aria-live="polite">
           Total recebido: {received === null ? '—' : <Money value={received} strong />}
         </p>
+        {unreceived > 0n && (
+          <fieldset className={`waiver${form.errors.fields.waiveCharges ? ' field-invalid' : ''}`}>
+            <legend>
+              Multa e juros não recebidos nesta baixa: <Money value={fromCents(unreceived)} />
+            </legend>
+            <label className="choice">
+              <input
+                type="radio"
+                name="waiveCharges"
+                value="keep"
+                checked={waiver === 'keep'}
+                disabled={closing}
+                onChange={() => setWaiver('keep')}
+              />{' '}
+              Deixar em aberto, para cobrar depois
+              {closing && <small className="field-hint"> (não cabe ao quitar todo o principal)</small>}
+            </label>
+            <label className="choice">
+              <input
+                type="radio"
+                name="waiveCharges"
+                value="waive"
+                checked={waiver === 'waive'}
+                onChange={() => setWaiver('waive')}
+              />{' '}
+              Dispensar (fica registrado quem dispensou e o motivo)
+            </label>
+            {form.errors.fields.waiveCharges && (
+              <small className="field-error" role="alert">
+                {form.errors.fields.waiveCharges}
+              </small>
+            )}
+            {waiver === 'waive' && (
+              <TextField
+                label="Motivo da dispensa"
+                name="waiverReason"
+                maxLength={500}
+                value={waiverReason}
+                error={form.errors.fields.waiverReason}
+                required
+                onChange={(event) => setWaiverReason(event.target.value)}
+              />
+            )}
+          </fieldset>
+        )}
         <div className="form-grid">
           <TextField
             label="Data do pagamento"
@@ -195,4 +306,14 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
       </form>
     </Dialog>
   );
+}
+
+/** Cents of multa and juros owed on the payment date that the typed values do not receive. */
+function unreceivedCents(charges: Charges | null, values: Record<MoneyInput, string>): bigint {
+  if (charges === null) return 0n;
+  const short = (owed: string, typed: string) => {
+    const rest = toCents(owed) - toCents(typed);
+    return rest > 0n ? rest : 0n;
+  };
+  return short(charges.lateFee, values.lateFee) + short(charges.interest, values.interest);
 }

@@ -11,6 +11,8 @@ graphql(`
     method
     note
     receivedAmount
+    waivedCharges
+    waiverReason
     createdAt
     reversedAt
     reversalReason
@@ -38,13 +40,32 @@ graphql(`
     cancelledAt
     cancelReason
     charges {
+      on
       daysOverdue
       lateFee
       interest
       updatedAmount
     }
+    receivedCharges
+    waivedCharges
     payments {
       ...PaymentRow
+    }
+  }
+`);
+
+/** The charges still owed on a payment date (multa and juros received before are deducted). */
+export const entryChargesQuery = graphql(`
+  query EntryCharges($id: ID!, $on: Date!) {
+    entry(id: $id) {
+      id
+      charges(on: $on) {
+        on
+        daysOverdue
+        lateFee
+        interest
+        updatedAmount
+      }
     }
   }
 `);

@@ -153,6 +153,22 @@ export function EntryForm({ entry, companies, onSaved, onReload }: Props) {
               </dd>
             </div>
           )}
+          {compareMoney(entry.receivedCharges, '0') > 0 && (
+            <div>
+              <dt>Multa e juros recebidos</dt>
+              <dd>
+                <Money value={entry.receivedCharges} />
+              </dd>
+            </div>
+          )}
+          {compareMoney(entry.waivedCharges, '0') > 0 && (
+            <div>
+              <dt>Multa e juros dispensados</dt>
+              <dd>
+                <Money value={entry.waivedCharges} />
+              </dd>
+            </div>
+          )}
         </dl>
         <fieldset className="plain" disabled={cancelled || form.saving}>
           <legend className="visually-hidden">Dados do lançamento</legend>

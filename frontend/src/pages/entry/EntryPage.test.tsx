@@ -88,6 +88,37 @@ describe('Cadastro de Lançamentos', () => {
     expect((screen.getByLabelText('Descrição') as HTMLInputElement).value).toBe('Mensalidade de outubro');
   });
 
+  it('shows the charges received and waived on the entry, and each waiver with its reason', async () => {
+    const waived = {
+      id: 'UGF5OjE=',
+      amount: '400.00',
+      lateFee: '0.00',
+      interest: '0.00',
+      discount: '0.00',
+      receivedAmount: '400.00',
+      waivedCharges: '23.33',
+      waiverReason: 'Acordo com o cliente',
+      paidOn: '2026-01-19',
+      method: 'PIX',
+      note: null,
+      createdAt: '2026-01-19T12:00:00-03:00',
+      reversedAt: null,
+      reversalReason: null,
+    };
+    fakeApi({
+      EntryForm: {
+        entry: { ...ENTRY, receivedCharges: '30.00', waivedCharges: '23.33', payments: [waived] },
+        companies: COMPANIES,
+      },
+    });
+    renderSignedIn(<EntryPage entryId={ENTRY.id} />);
+    const received = await screen.findByText('Multa e juros recebidos');
+    expect(received.parentElement!.textContent).toContain('R$ 30,00');
+    expect(screen.getByText('Multa e juros dispensados').parentElement!.textContent).toContain('R$ 23,33');
+    const row = screen.getByRole('row', { name: /19\/01\/2026/ });
+    expect(row.textContent).toContain('Acordo com o cliente');
+  });
+
   it('offers to reload when someone else saved the entry meanwhile', async () => {
     let loads = 0;
     fakeApi({
