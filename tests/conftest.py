@@ -93,8 +93,8 @@ async def http(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
 
 @pytest.fixture
 async def admin_api(http: httpx.AsyncClient) -> ApiClient:
-    """A GraphQL client with an unrestricted write token."""
-    return await ApiClient.with_token(http, scope="WRITE")
+    """A GraphQL client with an administration token (unrestricted; an ADMIN issues it)."""
+    return await ApiClient.with_token(http, scope="ADMIN")
 
 
 @pytest.fixture

@@ -5,9 +5,12 @@ from typing import Any
 
 import strawberry
 
+from backend.accounts.services import rotate_calendar_token
 from backend.appointments import services
+from backend.appointments.calendar import calendar_url
 from backend.appointments.types import Appointment
 from backend.core.context import Info
+from backend.core.errors import fail
 from backend.core.gql import gid, pk
 from backend.core.keep import KEEP
 from backend.core.payloads import UserError, run_mutation
@@ -70,6 +73,14 @@ class CompleteAppointmentPayload:
 @strawberry.type
 class DeleteAppointmentPayload:
     deleted_appointment_id: strawberry.ID | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class RotateCalendarUrlPayload:
+    url: str | None = strawberry.field(
+        default=None, description="The new feed address: shown only in this response."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -151,3 +162,19 @@ class AppointmentMutations:
             return DeleteAppointmentPayload(deleted_appointment_id=gid("Appointment", removed))
 
         return await run_mutation(action, lambda e: DeleteAppointmentPayload(errors=e))
+
+    @strawberry.mutation(
+        description=(
+            "A new secret address for the logged-in user's calendar feed; the old one stops "
+            "working at once. Any user may do it, a VIEWER too."
+        )
+    )
+    async def rotate_calendar_url(self, info: Info) -> RotateCalendarUrlPayload:
+        async def action() -> RotateCalendarUrlPayload:
+            user_id = info.context.principal.user_id
+            if user_id is None:
+                fail("FORBIDDEN", "Apenas usuários do painel têm agenda.")
+            token = await rotate_calendar_token(user_id)
+            return RotateCalendarUrlPayload(url=calendar_url(info, token))
+
+        return await run_mutation(action, lambda errors: RotateCalendarUrlPayload(errors=errors))

@@ -20,6 +20,7 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from backend.accounts.models import User
+from backend.accounts.scope import get_debtor, scope_debtors, scope_entries
 from backend.accounts.services import get_user, user_principal
 from backend.appointments.models import Appointment
 from backend.audit.services import changes, record
@@ -32,9 +33,7 @@ from backend.core.periods import local_today
 from backend.core.principal import Principal
 from backend.core.validation import check_date, check_long_text
 from backend.debtors.models import Debtor
-from backend.debtors.services import get_debtor, scope_debtors
 from backend.entries.models import FinancialEntry
-from backend.entries.services import scope_entries
 
 MAX_NOTES = 4000
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from backend.audit.models import AuditEvent
+from tortoise.expressions import Q, Subquery
+
+from backend.audit.models import AuditEvent, AuditEventCompany
 from backend.core.principal import Principal
 
 
@@ -15,9 +18,15 @@ async def record(
     target_type: str,
     target_id: int,
     company_id: int | None = None,
+    company_ids: Iterable[int] = (),
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    return await AuditEvent.create(
+    """`company_ids`: every company the event concerns (a shared debtor's), each of which sees
+    it; `company_id` alone is the usual single company."""
+    concerned = sorted(set(company_ids))
+    if company_id is None and len(concerned) == 1:
+        company_id = concerned[0]
+    event = await AuditEvent.create(
         actor_user_id=principal.user_id,
         actor_token_id=principal.token_id,
         actor_label=principal.name[:200],
@@ -27,6 +36,11 @@ async def record(
         company_id=company_id,
         details=details or {},
     )
+    if len(concerned) > 1:
+        await AuditEventCompany.bulk_create(
+            [AuditEventCompany(event_id=event.id, company_id=c) for c in concerned]
+        )
+    return event
 
 
 def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -55,7 +69,9 @@ async def list_events(
     """Newest first. A principal limited to some companies sees only those companies' events."""
     query = AuditEvent.all()
     if principal.company_ids is not None:
-        query = query.filter(company_id__in=list(principal.company_ids))
+        ids = list(principal.company_ids)
+        shared = AuditEventCompany.filter(company_id__in=ids).values("event_id")
+        query = query.filter(Q(company_id__in=ids) | Q(id__in=Subquery(shared)))
     if target_type is not None:
         query = query.filter(target_type=target_type)
     if target_id is not None:

@@ -8,12 +8,12 @@ from typing import Any
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
+from backend.accounts.scope import get_debtor, scope_debtors
 from backend.audit.services import changes, record
 from backend.core.errors import ErrorCollector, ServiceError, fail
 from backend.core.principal import Principal
 from backend.core.validation import check_email, check_phone, check_text
 from backend.debtors.models import Contact, Debtor
-from backend.debtors.services import get_debtor, scope_debtors
 
 FIELDS = ("name", "department", "role", "email", "phone", "mobile")
 

@@ -22,6 +22,7 @@ from decimal import Decimal
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
+from backend.accounts.scope import get_entry, scope_entries
 from backend.audit.services import record
 from backend.companies.models import Company
 from backend.core.enums import EntryStatus, PaymentMethod
@@ -31,7 +32,7 @@ from backend.core.periods import local_today
 from backend.core.principal import Principal
 from backend.core.validation import check_amount, check_date, check_text
 from backend.entries.models import FinancialEntry, Payment
-from backend.entries.services import get_entry, scope_entries, status_for
+from backend.entries.services import status_for
 
 
 @dataclass(frozen=True)

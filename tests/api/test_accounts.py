@@ -69,7 +69,7 @@ async def test_user_errors(http: httpx.AsyncClient) -> None:
 
 async def test_deactivated_user_loses_its_session(http: httpx.AsyncClient) -> None:
     admin = await make_user(role=Role.ADMIN)
-    admin_api = await ApiClient.with_token(http, scope="WRITE")
+    admin_api = await ApiClient.with_token(http, scope="ADMIN")
     collector = await make_user()
     collector_http = httpx.AsyncClient(transport=http._transport, base_url="http://testserver")
     async with collector_http:
