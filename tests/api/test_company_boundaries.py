@@ -105,11 +105,15 @@ async def test_a_principal_of_several_companies_names_the_company(
     company_c = await make_company("C")
     both = await ApiClient.with_token(http, companies=[company_a, company_b])
     missing = await both.data(CREATE_DEBTOR, {"input": {"name": "X"}})
-    assert missing["createDebtor"]["errors"] == [{"code": "REQUIRED", "field": ["input", "companyId"]}]
+    assert missing["createDebtor"]["errors"] == [
+        {"code": "REQUIRED", "field": ["input", "companyId"]}
+    ]
     outside = await both.data(
         CREATE_DEBTOR, {"input": {"name": "X", "companyId": gid("Company", company_c.id)}}
     )
-    assert outside["createDebtor"]["errors"] == [{"code": "NOT_FOUND", "field": ["input", "companyId"]}]
+    assert outside["createDebtor"]["errors"] == [
+        {"code": "NOT_FOUND", "field": ["input", "companyId"]}
+    ]
     named = await both.data(
         CREATE_DEBTOR, {"input": {"name": "X", "companyId": gid("Company", company_b.id)}}
     )
