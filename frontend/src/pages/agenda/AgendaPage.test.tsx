@@ -21,7 +21,10 @@ const MINE = {
 
 describe('Meus Agendamentos', () => {
   it('lists my pending appointments, late ones marked, and filters by date', async () => {
-    const api = fakeApi({ MyAppointments: { myAppointments: [MINE], myCalendarUrl: '/calendar/abc.ics' } });
+    const api = fakeApi({
+      MyAppointments: { myAppointments: [MINE] },
+      MyCalendarUrl: { myCalendarUrl: '/calendar/abc.ics' },
+    });
     const user = userEvent.setup();
     renderSignedIn(<AgendaPage />);
     const link = await screen.findByRole('link', { name: 'Maria da Silva' });
@@ -35,8 +38,26 @@ describe('Meus Agendamentos', () => {
       expect(api.of('MyAppointments').at(-1)!.variables).toEqual({ from: '2026-12-01', to: null, includeDone: true }),
     );
     await user.click(screen.getByRole('button', { name: /Agenda no calendário/ }));
-    expect((screen.getByLabelText('Endereço da agenda') as HTMLInputElement).value).toBe(
+    await user.click(screen.getByRole('button', { name: 'Mostrar endereço' }));
+    expect(((await screen.findByLabelText('Endereço da agenda')) as HTMLInputElement).value).toBe(
       `${window.location.origin}/calendar/abc.ics`,
     );
+  });
+
+  it('offers a new calendar address once the first was shown', async () => {
+    const api = fakeApi({
+      MyAppointments: { myAppointments: [] },
+      MyCalendarUrl: { myCalendarUrl: null },
+      RotateCalendarUrl: { rotateCalendarUrl: { url: '/calendar/novo.ics', errors: [] } },
+    });
+    const user = userEvent.setup();
+    renderSignedIn(<AgendaPage />);
+    await user.click(await screen.findByRole('button', { name: /Agenda no calendário/ }));
+    await user.click(screen.getByRole('button', { name: 'Mostrar endereço' }));
+    await user.click(await screen.findByRole('button', { name: 'Gerar novo endereço' }));
+    expect(((await screen.findByLabelText('Endereço da agenda')) as HTMLInputElement).value).toBe(
+      `${window.location.origin}/calendar/novo.ics`,
+    );
+    expect(api.of('RotateCalendarUrl')).toHaveLength(1);
   });
 });
