@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from backend.audit.models import AuditEvent
-from backend.debtors.models import Debtor, DebtorCompany
+from backend.debtors.models import Contact, Debtor, DebtorCompany
 from backend.entries.models import FinancialEntry
 from backend.mailing.models import SentEmail
 from tests.mailing.helpers import SEND, billing_company, customer
@@ -276,3 +276,37 @@ async def test_the_debtor_page_balance_equals_the_search_list_for_a_restricted_t
     page = (await api_b.data(BALANCE, {"id": gid("Debtor", debtor.id)}))["debtor"]
     assert page["overdueBalance"] == {"openAmount": "250.10", "entryCount": 1}
     assert [e["node"]["openAmount"] for e in page["overdueEntries"]["edges"]] == ["250.10"]
+
+
+async def test_the_contacts_of_a_shared_debtor_need_the_same_reach(
+    http: httpx.AsyncClient,
+) -> None:
+    company_a, company_b = await make_company("A"), await make_company("B")
+    shared = await make_debtor("Compartilhado")
+    await make_entry(company_a, shared, due=dt.date(2026, 1, 5))
+    await make_entry(company_b, shared, due=dt.date(2026, 1, 6))
+    contact = await Contact.create(debtor=shared, name="Financeiro", email="fin@cliente.example")
+    api_a = await ApiClient.with_token(http, companies=[company_a])
+    both = await ApiClient.with_token(http, companies=[company_a, company_b])
+    contact_id = gid("Contact", contact.id)
+    attempts = [
+        (ADD_CONTACT, {"input": {"debtorId": gid("Debtor", shared.id), "name": "Desvio",
+                                 "email": "desvio@a.example"}}),
+        ("""mutation($input: UpdateContactInput!) { updateContact(input: $input) {
+            errors { code } } }""", {"input": {"id": contact_id, "email": "desvio@a.example"}}),
+        ("""mutation($input: RemoveContactInput!) { removeContact(input: $input) {
+            errors { code } } }""", {"input": {"id": contact_id}}),
+    ]  # fmt: skip
+    for query, variables in attempts:
+        [payload] = (await api_a.data(query, variables)).values()
+        assert [e["code"] for e in payload["errors"]] == ["FORBIDDEN"]
+    await contact.refresh_from_db()
+    assert contact.email == "fin@cliente.example"
+    assert await Contact.filter(debtor_id=shared.id).count() == 1
+    [_, update, _] = attempts
+    [payload] = (await both.data(*update)).values()
+    assert payload["errors"] == []
+    events = await AuditEvent.filter(action="contact.update").prefetch_related("company_links")
+    assert [sorted(link.company_id for link in e.company_links) for e in events] == [
+        sorted([company_a.id, company_b.id])
+    ]
