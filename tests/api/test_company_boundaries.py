@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
@@ -310,3 +311,20 @@ async def test_the_contacts_of_a_shared_debtor_need_the_same_reach(
     assert [sorted(link.company_id for link in e.company_links) for e in events] == [
         sorted([company_a.id, company_b.id])
     ]
+
+
+async def test_concurrent_upserts_of_one_partner_id_make_one_debtor(
+    http: httpx.AsyncClient,
+) -> None:
+    company = await make_company("A")
+    api = await ApiClient.with_token(http, companies=[company])
+    results = await asyncio.gather(
+        *(
+            api.data(CREATE_DEBTOR, {"input": {"name": f"D{i}", "externalId": "d-1"}})
+            for i in range(6)
+        )
+    )
+    assert all(r["createDebtor"]["errors"] == [] for r in results)
+    assert len({r["createDebtor"]["debtor"]["id"] for r in results}) == 1
+    assert await Debtor.all().count() == 1
+    assert await DebtorCompany.filter(company_id=company.id, external_id="d-1").count() == 1
