@@ -5,7 +5,10 @@ A principal limited to some companies reaches
 - a debtor created for one of its companies (a DebtorCompany link) or with an entry in one of
   them. A debtor with neither, e.g. one created by an unrestricted principal and not yet given
   an entry, is reached only by unrestricted principals;
-- an object hanging off those (contact, payment, appointment, e-mail) when its owner is reached.
+- an object hanging off those (contact, payment, e-mail) when its owner is reached; an
+  appointment when its debtor is reached and it is about one of its companies (or none);
+- an audit event of one of its companies (a shared debtor's change is listed for each);
+- an active user who shares one of its companies (or sees them all).
 
 An unreachable object answers exactly like one that does not exist: ids are sequential, and
 "forbidden" would confirm that the id is taken. Only a write to a shared debtor that the
@@ -20,6 +23,9 @@ from tortoise.expressions import Q, Subquery
 from tortoise.functions import Max
 from tortoise.queryset import QuerySet
 
+from backend.accounts.models import User
+from backend.appointments.models import Appointment
+from backend.audit.models import AuditEvent, AuditEventCompany
 from backend.core.errors import fail
 from backend.core.principal import Principal
 from backend.debtors.models import Debtor, DebtorCompany
@@ -42,6 +48,31 @@ def scope_debtors(query: QuerySet[Debtor], principal: Principal) -> QuerySet[Deb
     with_entry = FinancialEntry.filter(company_id__in=companies).values("debtor_id")
     created_for = DebtorCompany.filter(company_id__in=companies).values("debtor_id")
     return query.filter(Q(id__in=Subquery(with_entry)) | Q(id__in=Subquery(created_for)))
+
+
+def scope_appointments(query: QuerySet[Appointment], principal: Principal) -> QuerySet[Appointment]:
+    if principal.company_ids is None:
+        return query
+    debtors = scope_debtors(Debtor.all(), principal).values("id")
+    in_companies = Q(company_id=None) | Q(company_id__in=list(principal.company_ids))
+    return query.filter(in_companies, debtor_id__in=Subquery(debtors))
+
+
+def scope_audit_events(query: QuerySet[AuditEvent], principal: Principal) -> QuerySet[AuditEvent]:
+    if principal.company_ids is None:
+        return query
+    ids = list(principal.company_ids)
+    shared = AuditEventCompany.filter(company_id__in=ids).values("event_id")
+    return query.filter(Q(company_id__in=ids) | Q(id__in=Subquery(shared)))
+
+
+def scope_users(principal: Principal) -> QuerySet[User]:
+    """Active users who share at least one company with the principal (or see them all)."""
+    query = User.filter(is_active=True)
+    if principal.company_ids is not None:
+        ids = list(principal.company_ids)
+        query = query.filter(Q(all_companies=True) | Q(companies__id__in=ids)).distinct()
+    return query
 
 
 def debtor_ids_in_scope(principal: Principal) -> QuerySet[Debtor] | None:

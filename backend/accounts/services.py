@@ -10,11 +10,10 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from backend.accounts.models import ApiToken, User, UserSession
+from backend.accounts.scope import scope_users
 from backend.companies.models import Company
 from backend.core.enums import Role, TokenScope
 from backend.core.errors import ErrorCollector, fail
@@ -244,20 +243,11 @@ async def principal_from_token(secret: str) -> Principal | None:
     )
 
 
-def _scoped_users(principal: Principal) -> QuerySet[User]:
-    """Active users who share at least one company with the principal (or see them all)."""
-    query = User.filter(is_active=True)
-    if principal.company_ids is not None:
-        ids = list(principal.company_ids)
-        query = query.filter(Q(all_companies=True) | Q(companies__id__in=ids)).distinct()
-    return query
-
-
 async def visible_users(principal: Principal) -> list[User]:
-    return await _scoped_users(principal).order_by("name", "id")
+    return await scope_users(principal).order_by("name", "id")
 
 
 async def get_user(principal: Principal, user_id: int | None) -> User | None:
     if user_id is None:
         return None
-    return await _scoped_users(principal).filter(id=user_id).first()
+    return await scope_users(principal).filter(id=user_id).first()

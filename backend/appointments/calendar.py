@@ -13,9 +13,10 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from backend.accounts.models import User
+from backend.accounts.scope import scope_appointments
 from backend.accounts.services import user_by_calendar_token, user_principal
 from backend.appointments.models import Appointment
-from backend.appointments.services import scope_appointments, starts_at, time_zone_of
+from backend.appointments.services import starts_at, time_zone_of
 from backend.companies.models import Company
 from backend.core.context import Info
 from backend.core.validation import format_phone

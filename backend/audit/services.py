@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from tortoise.expressions import Q, Subquery
-
+from backend.accounts.scope import scope_audit_events
 from backend.audit.models import AuditEvent, AuditEventCompany
 from backend.core.principal import Principal
 
@@ -67,11 +66,7 @@ async def list_events(
     limit: int,
 ) -> tuple[list[AuditEvent], int]:
     """Newest first. A principal limited to some companies sees only those companies' events."""
-    query = AuditEvent.all()
-    if principal.company_ids is not None:
-        ids = list(principal.company_ids)
-        shared = AuditEventCompany.filter(company_id__in=ids).values("event_id")
-        query = query.filter(Q(company_id__in=ids) | Q(id__in=Subquery(shared)))
+    query = scope_audit_events(AuditEvent.all(), principal)
     if target_type is not None:
         query = query.filter(target_type=target_type)
     if target_id is not None:
