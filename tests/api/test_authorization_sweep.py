@@ -150,9 +150,9 @@ async def _company_world(
 @pytest.fixture
 async def sweep(
     http: httpx.AsyncClient, admin_api: ApiClient
-) -> AsyncIterator[tuple[ApiClient, World]]:
+) -> AsyncIterator[tuple[dict[str, ApiClient], World]]:
     """Each company's world made by its own user (so "who did it" fields hold someone); the
-    sweep then runs as company A's user."""
+    sweep then runs as company A's user and as a partner's token limited to company A."""
     company_a = await billing_company(name="A")
     company_b = await billing_company(name="B")
     world = World()
@@ -199,7 +199,8 @@ async def sweep(
         for key, value in sides["B"].items():
             world.others.setdefault(key.rsplit(" ", 1)[-1], []).append(value)
         world.b_only = {v for k, v in sides["B"].items() if k != "ApiToken"} | set(b_events)
-        yield users["A"], world
+        token_a = await ApiClient.with_token(http, companies=[company_a])
+        yield {"user of A": users["A"], "token of A": token_a}, world
 
 
 # --- arguments: company A's own objects; the sweep swaps each id for B's or an unknown one ---
@@ -415,9 +416,15 @@ def _same(real: dict[str, Any], fake: dict[str, Any], real_id: str, fake_id: str
 
 
 async def test_every_id_of_company_b_answers_like_an_unknown_id(
-    sweep: tuple[ApiClient, World],
+    sweep: tuple[dict[str, ApiClient], World],
 ) -> None:
-    api, world = sweep
+    principals, world = sweep
+    for api in principals.values():
+        assert await _ids_answer_like_unknown_ones(api, world) >= 50
+
+
+async def _ids_answer_like_unknown_ones(api: ApiClient, world: World) -> int:
+    """Calls every field that takes an id with each of B's and with an unknown one."""
     args = query_args(world)
     checked = 0
     for name, f in GRAPHQL.query_type.fields.items():
@@ -491,17 +498,31 @@ async def test_every_id_of_company_b_answers_like_an_unknown_id(
                     p.get("errors") for p in answers[0]["data"].values()
                 ), f"Mutation.{name} accepted an id of company B at {'.'.join(path)}"
                 checked += 1
-    assert checked >= 50, checked
+    return checked
 
 
 async def test_nothing_company_a_reads_leads_to_company_b(
-    sweep: tuple[ApiClient, World],
+    sweep: tuple[dict[str, ApiClient], World],
 ) -> None:
-    api, world = sweep
-    args = query_args(world)
-    nested = {key: values["nested"] for key, (_, values) in nested_args(world).items()}
+    principals, world = sweep
     exercised: set[tuple[str, str]] = set()
     seen_ids: set[str] = set()
+    for api in principals.values():
+        await _read_everything(api, world, exercised, seen_ids)
+    leaked = seen_ids & world.b_only
+    assert not leaked, f"company A reached company B's objects: {sorted(map(type_of, leaked))}"
+    assert world.own["Debtor"] in seen_ids
+    assert world.shared_debtor in seen_ids
+    never = object_fields_reachable_from_queries() - exercised
+    assert not never, f"fields never exercised by the sweep (give the world data): {never}"
+
+
+async def _read_everything(
+    api: ApiClient, world: World, exercised: set[tuple[str, str]], seen_ids: set[str]
+) -> None:
+    """Every query field with every field below it; records what it saw."""
+    args = query_args(world)
+    nested = {key: values["nested"] for key, (_, values) in nested_args(world).items()}
     for name, f in GRAPHQL.query_type.fields.items():
         values = dict(args.get(name, {}))
         if "first" in f.args:
@@ -517,9 +538,3 @@ async def test_nothing_company_a_reads_leads_to_company_b(
         walk_values(f.type, body["data"][name], exercised, seen_ids)
         if not is_leaf_type(_unwrap(f.type)) and body["data"][name] not in (None, []):
             exercised.add(("Query", name))
-    leaked = seen_ids & world.b_only
-    assert not leaked, f"company A reached company B's objects: {sorted(map(type_of, leaked))}"
-    assert world.own["Debtor"] in seen_ids
-    assert world.shared_debtor in seen_ids
-    never = object_fields_reachable_from_queries() - exercised
-    assert not never, f"fields never exercised by the sweep (give the world data): {never}"
