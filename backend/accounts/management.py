@@ -19,6 +19,7 @@ from backend.accounts.services import (
     create_token,
     create_user,
     hash_password,
+    rotate_calendar_token,
     verify_password,
 )
 from backend.audit.services import changes, record
@@ -152,6 +153,21 @@ async def change_password(*, principal: Principal, current: str, new: str) -> No
         await user.save(update_fields=["password_hash"])
         await UserSession.filter(user_id=user.id).exclude(id=principal.session_id or 0).delete()
         await record(principal, action="user.password", target_type="User", target_id=user.id)
+
+
+async def rotate_calendar(*, principal: Principal) -> str:
+    """A new secret address for the user's own calendar feed (any user, a VIEWER too)."""
+    if principal.user_id is None:
+        fail("FORBIDDEN", "Apenas usuários do painel têm agenda.")
+    async with in_transaction():
+        token = await rotate_calendar_token(principal.user_id)
+        await record(
+            principal,
+            action="user.calendar_rotate",
+            target_type="User",
+            target_id=principal.user_id,
+        )
+    return token
 
 
 async def issue_token(

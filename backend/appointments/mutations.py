@@ -5,12 +5,11 @@ from typing import Any
 
 import strawberry
 
-from backend.accounts.services import rotate_calendar_token
+from backend.accounts.management import rotate_calendar
 from backend.appointments import services
 from backend.appointments.calendar import calendar_url
 from backend.appointments.types import Appointment
 from backend.core.context import Info
-from backend.core.errors import fail
 from backend.core.gql import gid, pk
 from backend.core.keep import KEEP
 from backend.core.payloads import UserError, run_mutation
@@ -171,10 +170,7 @@ class AppointmentMutations:
     )
     async def rotate_calendar_url(self, info: Info) -> RotateCalendarUrlPayload:
         async def action() -> RotateCalendarUrlPayload:
-            user_id = info.context.principal.user_id
-            if user_id is None:
-                fail("FORBIDDEN", "Apenas usuários do painel têm agenda.")
-            token = await rotate_calendar_token(user_id)
+            token = await rotate_calendar(principal=info.context.principal)
             return RotateCalendarUrlPayload(url=calendar_url(info, token))
 
         return await run_mutation(action, lambda errors: RotateCalendarUrlPayload(errors=errors))
