@@ -182,7 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
     user.set_defaults(func=cmd_create_user)
     token = sub.add_parser("create-token", help="cria um token de API (exibido uma única vez)")
     token.add_argument("--name", required=True)
-    token.add_argument("--scope", choices=["read", "write"], default="read")
+    token.add_argument(
+        "--scope",
+        choices=["read", "write", "admin"],
+        default="read",
+        help="admin: também administra usuários e tokens (exige acesso a todas as empresas)",
+    )
     token.add_argument(
         "--company", type=int, action="append", help="id de empresa (repetível); omitido: todas"
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hashlib
 import random
 import sqlite3
 import time
@@ -534,7 +535,9 @@ async def _users(rng: random.Random) -> list[User]:
                 role=Role.ADMIN if index == 0 else Role.COLLECTOR,
                 is_active=index != 8,
                 all_companies=True,
-                calendar_token=f"bench-{index + 1}-{rng.getrandbits(64):016x}",
+                calendar_token_hash=hashlib.sha256(
+                    f"bench-{index + 1}-{rng.getrandbits(64):016x}".encode()
+                ).hexdigest(),
             )
         )
     return users

@@ -7,7 +7,7 @@ from tortoise.fields.base import OnDelete
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0004_appointment_wall_clock')]
+    dependencies = [('models', '0005_company_boundaries')]
 
     initial = False
 

@@ -103,8 +103,8 @@ async def http(settings: Settings, clock: SetClock) -> AsyncIterator[httpx.Async
 
 @pytest.fixture
 async def admin_api(http: httpx.AsyncClient) -> ApiClient:
-    """A GraphQL client with an unrestricted write token."""
-    return await ApiClient.with_token(http, scope="WRITE")
+    """A GraphQL client with an administration token (unrestricted; an ADMIN issues it)."""
+    return await ApiClient.with_token(http, scope="ADMIN")
 
 
 @pytest.fixture

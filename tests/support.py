@@ -24,7 +24,7 @@ from backend.core.ids import encode_id
 from backend.core.money import to_cents
 from backend.core.principal import Principal
 from backend.core.text import search_key
-from backend.debtors.models import Debtor
+from backend.debtors.models import Debtor, DebtorCompany
 from backend.entries.models import FinancialEntry
 
 _seq = itertools.count(1)
@@ -178,6 +178,7 @@ def principal(company_ids: list[int] | None = None, *, can_write: bool = True) -
         role=Role.ADMIN if company_ids is None else Role.COLLECTOR,
         company_ids=frozenset(company_ids) if company_ids is not None else None,
         can_write=can_write,
+        can_administer=company_ids is None and can_write,
     )
 
 
@@ -185,10 +186,16 @@ async def make_company(name: str | None = None, **values: Any) -> Company:
     return await Company.create(name=name or f"Empresa {next(_seq)}", **values)
 
 
-async def make_debtor(name: str | None = None, **values: Any) -> Debtor:
+async def make_debtor(
+    name: str | None = None, *, companies: list[Company] | None = None, **values: Any
+) -> Debtor:
+    """A debtor; `companies`: those it was created for (who reach it before any entry)."""
     name = name or f"Cliente {next(_seq)}"
     values.setdefault("kind", DebtorKind.CUSTOMER)
-    return await Debtor.create(name=name, search_key=search_key(name), **values)
+    debtor = await Debtor.create(name=name, search_key=search_key(name), **values)
+    for company in companies or []:
+        await DebtorCompany.create(debtor=debtor, company=company)
+    return debtor
 
 
 async def make_entry(

@@ -1,4 +1,9 @@
-"""Administration of users, roles and API tokens (ADMIN users and unrestricted write tokens)."""
+"""Administration of users, roles and API tokens: by ADMIN users, or by a token an ADMIN user
+issued with the ADMIN scope. An unrestricted WRITE token writes data but administers nothing.
+
+There is always an administrator left: the last active ADMIN with access to every company
+cannot be demoted, deactivated or narrowed to some companies.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from backend.accounts.services import (
     create_token,
     create_user,
     hash_password,
+    rotate_calendar_token,
     verify_password,
 )
 from backend.audit.services import changes, record
@@ -75,6 +81,11 @@ async def update_user(
     if user.id == principal.user_id and (is_active is False or (role and role != Role.ADMIN)):
         errors.add("FORBIDDEN", "Você não pode desativar nem rebaixar o próprio usuário.", "id")
     errors.raise_if_any()
+    stays_admin = (
+        (role or user.role) == Role.ADMIN
+        and (is_active if is_active is not None else user.is_active)
+        and (all_companies if all_companies is not None else user.all_companies)
+    )
     companies = (
         await companies_by_id(company_ids, "input", "companyIds")
         if company_ids is not None
@@ -84,6 +95,8 @@ async def update_user(
         if value is not None:
             values[key] = value
     async with in_transaction():
+        if not stays_admin:
+            await _keep_an_administrator(user.id)
         before = {key: getattr(user, key) for key in values}
         user.update_from_dict(values)
         await user.save()
@@ -104,7 +117,26 @@ async def update_user(
     return user
 
 
+async def _keep_an_administrator(user_id: int) -> None:
+    """Refuse to take the last administrator away. The administrators' rows are locked, so two
+    admins demoting each other at the same moment cannot both succeed (PostgreSQL; SQLite
+    runs one write transaction at a time)."""
+    admins = await User.filter(
+        role=Role.ADMIN, is_active=True, all_companies=True
+    ).select_for_update()
+    if not any(a.id != user_id for a in admins) and any(a.id == user_id for a in admins):
+        fail(
+            "LAST_ADMIN",
+            "Este é o último administrador ativo: promova outro usuário a administrador antes "
+            "de rebaixar, desativar ou limitar este.",
+            "input",
+            "id",
+        )
+
+
 async def change_password(*, principal: Principal, current: str, new: str) -> None:
+    """Any dashboard user, a VIEWER too, changes its own password; every other session of the
+    user ends (a stolen cookie stops working), the one making the change stays."""
     user = await User.get_or_none(id=principal.user_id) if principal.user_id else None
     if user is None:
         fail("FORBIDDEN", "Apenas usuários do painel têm senha.")
@@ -120,7 +152,23 @@ async def change_password(*, principal: Principal, current: str, new: str) -> No
     async with in_transaction():
         user.password_hash = password_hash
         await user.save(update_fields=["password_hash"])
+        await UserSession.filter(user_id=user.id).exclude(id=principal.session_id or 0).delete()
         await record(principal, action="user.password", target_type="User", target_id=user.id)
+
+
+async def rotate_calendar(*, principal: Principal) -> str:
+    """A new secret address for the user's own calendar feed (any user, a VIEWER too)."""
+    if principal.user_id is None:
+        fail("FORBIDDEN", "Apenas usuários do painel têm agenda.")
+    async with in_transaction():
+        token = await rotate_calendar_token(principal.user_id)
+        await record(
+            principal,
+            action="user.calendar_rotate",
+            target_type="User",
+            target_id=principal.user_id,
+        )
+    return token
 
 
 async def issue_token(
@@ -132,6 +180,13 @@ async def issue_token(
     company_ids: list[int],
 ) -> IssuedToken:
     principal.require_admin()
+    if scope == TokenScope.ADMIN and principal.user_id is None:
+        fail(
+            "FORBIDDEN",
+            "Apenas um usuário administrador pode emitir um token de administração.",
+            "input",
+            "scope",
+        )
     creator = await User.get_or_none(id=principal.user_id) if principal.user_id else None
     issued = await create_token(
         name=name,

@@ -22,7 +22,9 @@ class User(Model):
     companies: fields.ManyToManyRelation[Company] = fields.ManyToManyField(
         "models.Company", related_name="users", through="user_company"
     )
-    calendar_token = fields.CharField(max_length=64, unique=True)  # secret iCalendar feed URL
+    # sha256 of the secret in the iCalendar feed URL (backend.accounts.services).
+    calendar_token_hash = fields.CharField(max_length=64, unique=True)
+    calendar_url_shown = fields.BooleanField(default=False, db_default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from tortoise.expressions import Q
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from backend.accounts.models import ApiToken, User, UserSession
+from backend.accounts.scope import scope_users
 from backend.companies.models import Company
 from backend.core.enums import Role, TokenScope
 from backend.core.errors import ErrorCollector, fail
@@ -100,11 +99,40 @@ async def create_user(
             password_hash=await hash_password(password),
             role=role,
             all_companies=all_companies,
-            calendar_token=secrets.token_urlsafe(32),
+            # A secret nobody is shown: myCalendarUrl replaces it the first time it is asked.
+            calendar_token_hash=_sha256(secrets.token_urlsafe(32)),
         )
         if companies:
             await user.companies.add(*companies)
     return user
+
+
+async def rotate_calendar_token(user_id: int) -> str:
+    """A new secret for the user's iCalendar feed; the old address stops working at once.
+
+    Only its hash is stored (like sessions and API tokens), so the secret is shown once: a
+    leaked database does not hand out anyone's agenda.
+    """
+    token = secrets.token_urlsafe(32)
+    await User.filter(id=user_id).update(
+        calendar_token_hash=_sha256(token), calendar_url_shown=True
+    )
+    return token
+
+
+async def issue_first_calendar_token(user_id: int) -> str | None:
+    """The calendar secret of a user who was never shown one; None when one was shown."""
+    token = secrets.token_urlsafe(32)
+    updated = await User.filter(id=user_id, calendar_url_shown=False).update(
+        calendar_token_hash=_sha256(token), calendar_url_shown=True
+    )
+    return token if updated else None
+
+
+async def user_by_calendar_token(token: str) -> User | None:
+    if not 0 < len(token) <= 64:
+        return None
+    return await User.get_or_none(calendar_token_hash=_sha256(token), is_active=True)
 
 
 async def authenticate_password(email: str, password: str) -> User | None:
@@ -129,7 +157,7 @@ async def end_session(*, token: str, secret_key: str) -> None:
     await UserSession.filter(token_hash=_session_hash(secret_key, token)).delete()
 
 
-async def user_principal(user: User) -> Principal:
+async def user_principal(user: User, *, session_id: int | None = None) -> Principal:
     company_ids: frozenset[int] | None = None
     if not user.all_companies:
         company_ids = frozenset(c.id for c in await user.companies.all())
@@ -139,6 +167,8 @@ async def user_principal(user: User) -> Principal:
         company_ids=company_ids,
         can_write=user.role != Role.VIEWER,
         user_id=user.id,
+        can_administer=user.role == Role.ADMIN and user.is_active,
+        session_id=session_id,
     )
 
 
@@ -148,7 +178,7 @@ async def principal_from_session(*, token: str, secret_key: str) -> Principal | 
     ).select_related("user")
     if session is None or not session.user.is_active:
         return None
-    return await user_principal(session.user)
+    return await user_principal(session.user, session_id=session.id)
 
 
 @dataclass(frozen=True)
@@ -169,6 +199,12 @@ async def create_token(
     clean_name = check_text(errors, name, "name", label="Nome", max_length=200, required=True)
     if not all_companies and not company_ids:
         errors.add("REQUIRED", "Informe as empresas do token ou acesso a todas.", "companies")
+    if scope == TokenScope.ADMIN and not all_companies:
+        errors.add(
+            "INVALID_SCOPE",
+            "Um token de administração precisa de acesso a todas as empresas.",
+            "companies",
+        )
     errors.raise_if_any()
     assert clean_name is not None
     companies = await companies_by_id(company_ids, "companies")
@@ -208,25 +244,17 @@ async def principal_from_token(secret: str) -> Principal | None:
         name=f"token {token.name}",
         role=Role.COLLECTOR,
         company_ids=company_ids,
-        can_write=token.scope == TokenScope.WRITE,
+        can_write=token.scope in (TokenScope.WRITE, TokenScope.ADMIN),
         token_id=token.id,
+        can_administer=token.scope == TokenScope.ADMIN,
     )
 
 
-def _scoped_users(principal: Principal) -> QuerySet[User]:
-    """Active users who share at least one company with the principal (or see them all)."""
-    query = User.filter(is_active=True)
-    if principal.company_ids is not None:
-        ids = list(principal.company_ids)
-        query = query.filter(Q(all_companies=True) | Q(companies__id__in=ids)).distinct()
-    return query
-
-
 async def visible_users(principal: Principal) -> list[User]:
-    return await _scoped_users(principal).order_by("name", "id")
+    return await scope_users(principal).order_by("name", "id")
 
 
 async def get_user(principal: Principal, user_id: int | None) -> User | None:
     if user_id is None:
         return None
-    return await _scoped_users(principal).filter(id=user_id).first()
+    return await scope_users(principal).filter(id=user_id).first()

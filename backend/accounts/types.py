@@ -9,7 +9,11 @@ from backend.core.enums import Role, TokenScope
 from backend.core.gql import gid
 
 RoleEnum = strawberry.enum(Role, name="Role", description="ADMIN, COLLECTOR or VIEWER (read only).")
-TokenScopeEnum = strawberry.enum(TokenScope, name="TokenScope", description="READ or WRITE.")
+TokenScopeEnum = strawberry.enum(
+    TokenScope,
+    name="TokenScope",
+    description="READ, WRITE (includes READ) or ADMIN (includes WRITE; manages users and tokens).",
+)
 
 
 @strawberry.type(description="A system user (Responsável).")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from graphql import ExecutionResult, GraphQLError
+from graphql import ExecutionResult, FieldNode, GraphQLError, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
 
 from backend.core.context import Context
@@ -15,8 +16,32 @@ from backend.core.errors import ServiceError
 logger = logging.getLogger("cobrancas.graphql")
 
 
+# What a user does to its own account, which read-only users may do too.
+SELF_SERVICE_MUTATIONS = frozenset({"changePassword", "rotateCalendarUrl"})
+
+
+def _only_self_service(ctx: ExecutionContext) -> bool:
+    """Whether the operation's root fields are all self-service mutations (no fragments)."""
+    document = ctx.graphql_document
+    if document is None:
+        return False
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    chosen = [
+        o
+        for o in operations
+        if ctx.operation_name is None or (o.name and o.name.value == ctx.operation_name)
+    ]
+    if len(chosen) != 1:
+        return False
+    return all(
+        isinstance(sel, FieldNode) and sel.name.value in SELF_SERVICE_MUTATIONS
+        for sel in chosen[0].selection_set.selections
+    )
+
+
 class ReadOnlyGuard(SchemaExtension):
-    """A read-only token or a VIEWER cannot run mutations: refused before any resolver runs."""
+    """A read-only token or a VIEWER cannot run mutations: refused before any resolver runs.
+    Changing one's own password or calendar address is allowed to every dashboard user."""
 
     def on_execute(self) -> Iterator[None]:
         ctx = self.execution_context
@@ -25,6 +50,7 @@ class ReadOnlyGuard(SchemaExtension):
             ctx.operation_type == OperationType.MUTATION
             and isinstance(context, Context)
             and not context.principal.can_write
+            and not (context.principal.user_id is not None and _only_self_service(ctx))
         ):
             ctx.result = ExecutionResult(
                 data=None,

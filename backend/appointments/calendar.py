@@ -13,10 +13,12 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from backend.accounts.models import User
-from backend.accounts.services import user_principal
+from backend.accounts.scope import scope_appointments
+from backend.accounts.services import user_by_calendar_token, user_principal
 from backend.appointments.models import Appointment
-from backend.appointments.services import scope_appointments, starts_at, time_zone_of
+from backend.appointments.services import starts_at, time_zone_of
 from backend.companies.models import Company
+from backend.core.context import Info
 from backend.core.validation import format_phone
 from backend.debtors.models import Debtor
 from backend.settings import Settings
@@ -40,12 +42,17 @@ def feed_path(token: str) -> str:
     return f"/calendar/{token}.ics"
 
 
+def calendar_url(info: Info, token: str) -> str:
+    """The feed's whole address, on the host the request came to."""
+    path = feed_path(token)
+    request = info.context.request
+    return str(request.base_url).rstrip("/") + path if request is not None else path
+
+
 async def calendar_feed(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     token = str(request.path_params.get("token", ""))
-    user = None
-    if 0 < len(token) <= 64:
-        user = await User.get_or_none(calendar_token=token, is_active=True)
+    user = await user_by_calendar_token(token)
     if user is None:
         return PlainTextResponse("Calendário não encontrado.", status_code=404)
     body = await user_calendar(user, now=request.app.state.clock(), default_zone=settings.time_zone)

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 
+from backend.accounts.scope import scope_appointments
 from backend.appointments.models import Appointment
-from backend.appointments.services import scope_appointments
 from backend.core.principal import Principal
 
 DebtorAppointmentsKey = tuple[int, bool]  # (debtor id, include done)

@@ -5,7 +5,9 @@ from typing import Any
 
 import strawberry
 
+from backend.accounts.management import rotate_calendar
 from backend.appointments import services
+from backend.appointments.calendar import calendar_url
 from backend.appointments.types import Appointment
 from backend.core.context import Info
 from backend.core.gql import gid, pk
@@ -70,6 +72,14 @@ class CompleteAppointmentPayload:
 @strawberry.type
 class DeleteAppointmentPayload:
     deleted_appointment_id: strawberry.ID | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class RotateCalendarUrlPayload:
+    url: str | None = strawberry.field(
+        default=None, description="The new feed address: shown only in this response."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -151,3 +161,16 @@ class AppointmentMutations:
             return DeleteAppointmentPayload(deleted_appointment_id=gid("Appointment", removed))
 
         return await run_mutation(action, lambda e: DeleteAppointmentPayload(errors=e))
+
+    @strawberry.mutation(
+        description=(
+            "A new secret address for the logged-in user's calendar feed; the old one stops "
+            "working at once. Any user may do it, a VIEWER too."
+        )
+    )
+    async def rotate_calendar_url(self, info: Info) -> RotateCalendarUrlPayload:
+        async def action() -> RotateCalendarUrlPayload:
+            token = await rotate_calendar(principal=info.context.principal)
+            return RotateCalendarUrlPayload(url=calendar_url(info, token))
+
+        return await run_mutation(action, lambda errors: RotateCalendarUrlPayload(errors=errors))

@@ -6,9 +6,9 @@ from typing import Annotated
 import strawberry
 from strawberry.dataloader import DataLoader
 
-from backend.accounts.loaders import load_users_by_id
+from backend.accounts.services import issue_first_calendar_token
 from backend.appointments import services
-from backend.appointments.calendar import feed_path
+from backend.appointments.calendar import calendar_url
 from backend.appointments.loaders import appointments_by_debtor
 from backend.appointments.models import Appointment as AppointmentModel
 from backend.appointments.types import Appointment
@@ -56,16 +56,14 @@ class AppointmentQueries:
     @strawberry.field(
         description=(
             "The secret address of the logged-in user's appointments as an iCalendar feed, to "
-            "subscribe to in a calendar app; null for an API token."
+            "subscribe to in a calendar app. Only its hash is kept, so it is shown once: the "
+            "first time it is asked for (later: null; rotateCalendarUrl issues a new one). "
+            "Null for an API token."
         )
     )
     async def my_calendar_url(self, info: Info) -> str | None:
         user_id = info.context.principal.user_id
         if user_id is None:
             return None
-        user = await info.context.loaders.get(load_users_by_id).load(user_id)
-        if user is None:
-            return None
-        path = feed_path(user.calendar_token)
-        request = info.context.request
-        return str(request.base_url).rstrip("/") + path if request is not None else path
+        token = await issue_first_calendar_token(user_id)
+        return calendar_url(info, token) if token is not None else None

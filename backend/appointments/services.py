@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tortoise.expressions import Q, Subquery
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from backend.accounts.models import User
+from backend.accounts.scope import get_debtor, scope_appointments, scope_entries
 from backend.accounts.services import get_user, user_principal
 from backend.appointments.models import Appointment
 from backend.audit.services import changes, record
@@ -32,9 +31,7 @@ from backend.core.periods import local_today
 from backend.core.principal import Principal
 from backend.core.validation import check_date, check_long_text
 from backend.debtors.models import Debtor
-from backend.debtors.services import get_debtor, scope_debtors
 from backend.entries.models import FinancialEntry
-from backend.entries.services import scope_entries
 
 MAX_NOTES = 4000
 
@@ -66,14 +63,6 @@ class AppointmentChanges:
     date: dt.date | Keep = KEEP
     time: dt.time | Keep = KEEP
     notes: str | Keep = KEEP
-
-
-def scope_appointments(query: QuerySet[Appointment], principal: Principal) -> QuerySet[Appointment]:
-    if principal.company_ids is None:
-        return query
-    debtors = scope_debtors(Debtor.all(), principal).values("id")
-    in_companies = Q(company_id=None) | Q(company_id__in=list(principal.company_ids))
-    return query.filter(in_companies, debtor_id__in=Subquery(debtors))
 
 
 async def get_appointment(principal: Principal, appointment_id: int | None) -> Appointment | None:

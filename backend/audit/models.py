@@ -36,3 +36,23 @@ class AuditEvent(Model):
     class Meta:
         table = "audit_event"
         indexes = (("target_type", "target_id"),)
+
+
+class AuditEventCompany(Model):
+    """Another company an event concerns, e.g. each company that shares a changed debtor: the
+    event is listed for every one of them (AuditEvent.company holds a single one)."""
+
+    id = fields.IntField(primary_key=True)
+    event: fields.ForeignKeyRelation[AuditEvent] = fields.ForeignKeyField(
+        "models.AuditEvent", related_name="company_links", on_delete=fields.CASCADE
+    )
+    event_id: int
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="audit_event_links", on_delete=fields.CASCADE
+    )
+    company_id: int
+
+    class Meta:
+        table = "audit_event_company"
+        unique_together = (("event_id", "company_id"),)
+        indexes = (("company_id", "event_id"),)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from backend.audit.models import AuditEvent
+from backend.accounts.scope import scope_audit_events
+from backend.audit.models import AuditEvent, AuditEventCompany
 from backend.core.principal import Principal
 
 
@@ -15,9 +17,15 @@ async def record(
     target_type: str,
     target_id: int,
     company_id: int | None = None,
+    company_ids: Iterable[int] = (),
     details: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    return await AuditEvent.create(
+    """`company_ids`: every company the event concerns (a shared debtor's), each of which sees
+    it; `company_id` alone is the usual single company."""
+    concerned = sorted(set(company_ids))
+    if company_id is None and len(concerned) == 1:
+        company_id = concerned[0]
+    event = await AuditEvent.create(
         actor_user_id=principal.user_id,
         actor_token_id=principal.token_id,
         actor_label=principal.name[:200],
@@ -27,6 +35,11 @@ async def record(
         company_id=company_id,
         details=details or {},
     )
+    if len(concerned) > 1:
+        await AuditEventCompany.bulk_create(
+            [AuditEventCompany(event_id=event.id, company_id=c) for c in concerned]
+        )
+    return event
 
 
 def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -53,9 +66,7 @@ async def list_events(
     limit: int,
 ) -> tuple[list[AuditEvent], int]:
     """Newest first. A principal limited to some companies sees only those companies' events."""
-    query = AuditEvent.all()
-    if principal.company_ids is not None:
-        query = query.filter(company_id__in=list(principal.company_ids))
+    query = scope_audit_events(AuditEvent.all(), principal)
     if target_type is not None:
         query = query.filter(target_type=target_type)
     if target_id is not None:

@@ -1,4 +1,8 @@
-"""Contacts (Contatos): other people at a debtor, reachable when the debtor is."""
+"""Contacts (Contatos): other people at a debtor, reachable when the debtor is.
+
+Contacts are part of the debtor's shared record (a collection e-mail may go to them), so
+changing them needs reach over every company of the debtor, as changing the debtor does.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,12 @@ from typing import Any
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
+from backend.accounts.scope import get_debtor, require_reach_over, scope_debtors
 from backend.audit.services import changes, record
 from backend.core.errors import ErrorCollector, ServiceError, fail
 from backend.core.principal import Principal
 from backend.core.validation import check_email, check_phone, check_text
 from backend.debtors.models import Contact, Debtor
-from backend.debtors.services import get_debtor, scope_debtors
 
 FIELDS = ("name", "department", "role", "email", "phone", "mobile")
 
@@ -69,12 +73,14 @@ async def add_contact(*, principal: Principal, debtor_id: int | None, data: Cont
         raise ServiceError(errors.errors)
     errors.raise_if_any()
     async with in_transaction():
+        companies = await require_reach_over(principal, debtor.id)
         contact = await Contact.create(debtor_id=debtor.id, **values)
         await record(
             principal,
             action="contact.create",
             target_type="Contact",
             target_id=contact.id,
+            company_ids=companies,
             details={"debtorId": debtor.id, **{k: getattr(contact, k) for k in FIELDS}},
         )
     return contact
@@ -94,6 +100,7 @@ async def update_contact(
     diff = changes({key: getattr(contact, key) for key in values}, values)
     if diff:
         async with in_transaction():
+            companies = await require_reach_over(principal, contact.debtor_id)
             contact.update_from_dict(values)
             await contact.save()
             await record(
@@ -101,6 +108,7 @@ async def update_contact(
                 action="contact.update",
                 target_type="Contact",
                 target_id=contact.id,
+                company_ids=companies,
                 details={"debtorId": contact.debtor_id, **diff},
             )
     return contact
@@ -113,12 +121,14 @@ async def remove_contact(*, principal: Principal, contact_id: int | None) -> Con
         fail("NOT_FOUND", "Contato não encontrado.", "input", "id")
     removed_id = contact.id
     async with in_transaction():
+        companies = await require_reach_over(principal, contact.debtor_id)
         await contact.delete()
         await record(
             principal,
             action="contact.remove",
             target_type="Contact",
             target_id=removed_id,
+            company_ids=companies,
             details={"debtorId": contact.debtor_id, **{k: getattr(contact, k) for k in FIELDS}},
         )
     return contact

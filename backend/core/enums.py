@@ -46,3 +46,4 @@ class Role(StrEnum):
 class TokenScope(StrEnum):
     READ = "READ"
     WRITE = "WRITE"  # includes READ
+    ADMIN = "ADMIN"  # includes WRITE, and manages users and tokens; only ADMIN users issue it

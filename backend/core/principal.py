@@ -17,6 +17,10 @@ class Principal:
     can_write: bool
     user_id: int | None = None
     token_id: int | None = None
+    # An ADMIN user, or a token issued with the ADMIN scope: manages users, tokens, companies.
+    # An unrestricted WRITE token is not an administrator.
+    can_administer: bool = False
+    session_id: int | None = None  # the dashboard login this request came with
 
     @property
     def unrestricted(self) -> bool:
@@ -36,7 +40,7 @@ class Principal:
 
     def require_admin(self) -> None:
         self.require_write()
-        if not self.unrestricted or (self.user_id is not None and self.role != Role.ADMIN):
+        if not (self.can_administer and self.unrestricted):
             fail(
                 "FORBIDDEN",
                 "Apenas administradores com acesso a todas as empresas podem fazer isso.",

@@ -30,7 +30,18 @@ class CreateDebtorInput:
     mobile: str | None = None
     address: AddressInput | None = None
     external_id: str | None = strawberry.field(
-        default=None, description="The partner's own id: sending it again updates the debtor."
+        default=None,
+        description=(
+            "The partner's own id, unique within the company: sending it again updates the debtor."
+        ),
+    )
+    company_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description=(
+            "The company the debtor is created for; it alone (and unrestricted users) sees the "
+            "debtor until an entry links another. Default: the caller's only company; required "
+            "when the caller has several; an unrestricted caller may leave it out."
+        ),
     )
 
 
@@ -86,6 +97,9 @@ class DebtorMutations:
                 mobile=input.mobile,
                 address=_address(input.address),
                 external_id=input.external_id,
+                company_id=(
+                    None if input.company_id is None else (pk("Company", input.company_id) or -1)
+                ),
             )
             debtor = await services.create_debtor(principal=info.context.principal, data=data)
             return CreateDebtorPayload(debtor=Debtor(model=debtor))

@@ -1,7 +1,9 @@
-"""Debtors (Cliente / Fornecedor): validation, upsert by external id, and company scope.
+"""Debtors (Cliente / Fornecedor): validation and upsert by external id.
 
-Scope rule: a principal limited to some companies sees a debtor when the debtor has an entry in
-one of them, or has no entry at all yet (just created, so a partner can add its first entry).
+Which debtors a principal reaches is decided in backend.accounts.scope. A debtor is created for
+a company (a DebtorCompany link), which reaches it before any entry exists; the partner's
+external id is unique within that company. A debtor shared by several companies is one record:
+changing its data needs reach over all of them.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
-from tortoise.expressions import Q, Subquery
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from backend.accounts.scope import get_debtor, require_reach_over
 from backend.audit.services import changes, record
+from backend.companies.services import get_company
 from backend.core.conflicts import retry_on_conflict
 from backend.core.enums import DebtorKind
 from backend.core.errors import ErrorCollector, fail
@@ -28,8 +30,7 @@ from backend.core.validation import (
     check_state,
     check_text,
 )
-from backend.debtors.models import Debtor
-from backend.entries.models import FinancialEntry
+from backend.debtors.models import Debtor, DebtorCompany
 
 ADDRESS_FIELDS = ("postal_code", "street", "number", "complement", "district", "city", "state")
 
@@ -57,21 +58,9 @@ class DebtorData:
     mobile: str | None = None
     address: AddressData | None = None
     external_id: str | None = None
-
-
-def scope_debtors(query: QuerySet[Debtor], principal: Principal) -> QuerySet[Debtor]:
-    if principal.company_ids is None:
-        return query
-    in_scope = FinancialEntry.filter(company_id__in=list(principal.company_ids)).values("debtor_id")
-    with_any = FinancialEntry.all().values("debtor_id")
-    return query.filter(Q(id__in=Subquery(in_scope)) | ~Q(id__in=Subquery(with_any)))
-
-
-async def get_debtor(principal: Principal, debtor_id: int | None) -> Debtor | None:
-    """The debtor, or None when it does not exist or is outside the principal's reach."""
-    if debtor_id is None:
-        return None
-    return await scope_debtors(Debtor.filter(id=debtor_id), principal).first()
+    # createDebtor only: the company it is created for; None lets `_company_for` choose, and an
+    # id that matched nothing (malformed) is -1.
+    company_id: int | None = None
 
 
 async def require_debtor(principal: Principal, debtor_id: int | None, *path: str) -> Debtor:
@@ -143,42 +132,82 @@ async def create_debtor(*, principal: Principal, data: DebtorData) -> Debtor:
     return await retry_on_conflict(lambda: _create_debtor(principal=principal, data=data))
 
 
+async def _company_for(principal: Principal, company_id: int | None) -> int | None:
+    """The company a new debtor is created for: the one named, else the principal's only one.
+
+    An unrestricted principal may leave it out: the debtor then belongs to no company until an
+    entry links it, and only unrestricted principals reach it meanwhile.
+    """
+    if company_id is not None:
+        if await get_company(principal, company_id) is None:
+            fail("NOT_FOUND", "Empresa não encontrada.", "input", "companyId")
+        return company_id
+    if principal.company_ids is None:
+        return None
+    if len(principal.company_ids) == 1:
+        return next(iter(principal.company_ids))
+    fail(
+        "REQUIRED",
+        "Informe a empresa para a qual o cliente é cadastrado.",
+        "input",
+        "companyId",
+    )
+
+
 async def _create_debtor(*, principal: Principal, data: DebtorData) -> Debtor:
     principal.require_write()
     values = _validate(data, creating=True)
-    external_id = values.get("external_id")
+    company_id = await _company_for(principal, data.company_id)
+    external_id = values.pop("external_id", None)
     async with in_transaction():
         existing = None
-        if external_id:
+        if external_id and company_id is not None:
+            link = await (
+                DebtorCompany.filter(company_id=company_id, external_id=external_id)
+                .select_for_update()
+                .first()
+            )
+            if link is not None:
+                existing = await Debtor.filter(id=link.debtor_id).select_for_update().first()
+        elif external_id:  # an unrestricted integration's own, installation-wide ids
             existing = await Debtor.filter(external_id=external_id).select_for_update().first()
         if existing is not None:
-            if await get_debtor(principal, existing.id) is None:
-                fail(
-                    "DUPLICATE_EXTERNAL_ID",
-                    "Este identificador externo já está em uso.",
-                    "input",
-                    "externalId",
-                )
-            before = _snapshot(existing, list(values))
-            existing.update_from_dict(values)
-            await existing.save()
-            await record(
-                principal,
-                action="debtor.update",
-                target_type="Debtor",
-                target_id=existing.id,
-                details=changes(before, values),
+            return await _change(principal, existing, values)
+        debtor = await Debtor.create(
+            **values, external_id=external_id if company_id is None else None
+        )
+        if company_id is not None:
+            await DebtorCompany.create(
+                debtor_id=debtor.id, company_id=company_id, external_id=external_id
             )
-            return existing
-        debtor = await Debtor.create(**values)
         await record(
             principal,
             action="debtor.create",
             target_type="Debtor",
             target_id=debtor.id,
+            company_id=company_id,
             details={"name": debtor.name},
         )
         return debtor
+
+
+async def _change(principal: Principal, debtor: Debtor, values: dict[str, Any]) -> Debtor:
+    """Apply `values` inside the caller's transaction; audited for each of its companies."""
+    companies = await require_reach_over(principal, debtor.id)
+    before = _snapshot(debtor, list(values))
+    debtor.update_from_dict(values)
+    await debtor.save()
+    diff = changes(before, values)
+    if diff:
+        await record(
+            principal,
+            action="debtor.update",
+            target_type="Debtor",
+            target_id=debtor.id,
+            company_ids=companies,
+            details=diff,
+        )
+    return debtor
 
 
 async def update_debtor(*, principal: Principal, debtor_id: int | None, data: DebtorData) -> Debtor:
@@ -187,16 +216,5 @@ async def update_debtor(*, principal: Principal, debtor_id: int | None, data: De
     values = _validate(data, creating=False)
     values.pop("external_id", None)
     async with in_transaction():
-        before = _snapshot(debtor, list(values))
-        debtor.update_from_dict(values)
-        await debtor.save()
-        diff = changes(before, values)
-        if diff:
-            await record(
-                principal,
-                action="debtor.update",
-                target_type="Debtor",
-                target_id=debtor.id,
-                details=diff,
-            )
-    return debtor
+        locked = await Debtor.filter(id=debtor.id).select_for_update().get()
+        return await _change(principal, locked, values)

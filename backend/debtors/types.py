@@ -11,6 +11,7 @@ from backend.core.gql import gid
 from backend.core.reachable import Reachable
 from backend.core.validation import format_document, format_postal_code
 from backend.debtors import models
+from backend.debtors.loaders import external_id_loader, last_emailed_at_loader
 
 if TYPE_CHECKING:
     from backend.appointments.types import Appointment
@@ -61,13 +62,21 @@ class Debtor(Reachable):
     def document_formatted(self) -> str | None:
         return format_document(self.model.document) if self.model.document else None
 
-    @strawberry.field(description="The partner's own id for this debtor.")
-    def external_id(self) -> str | None:
-        return self.model.external_id
+    @strawberry.field(
+        description=(
+            "The partner's own id for this debtor: the one its company (of the caller's) gave "
+            "it, else the installation-wide one."
+        )
+    )
+    async def external_id(self, info: Info) -> str | None:
+        loader = external_id_loader(info.context)
+        return await loader.load(self.model.id) or self.model.external_id
 
-    @strawberry.field(description="When a collection e-mail was last queued to this debtor.")
-    def last_emailed_at(self) -> dt.datetime | None:
-        return self.model.last_emailed_at
+    @strawberry.field(
+        description="When one of the caller's companies last queued a collection e-mail to it."
+    )
+    async def last_emailed_at(self, info: Info) -> dt.datetime | None:
+        return await last_emailed_at_loader(info.context).load(self.model.id)
 
     @strawberry.field(description="Collection e-mails from the caller's companies, newest first.")
     async def sent_emails(

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from tortoise.queryset import QuerySet
 
+from backend.accounts.scope import scope_entries
 from backend.core.pagination import Page
 from backend.core.principal import Principal
 from backend.entries.models import FinancialEntry, Payment
 from backend.entries.overdue import overdue_condition
-from backend.entries.services import scope_entries
 
 ENTRY_ORDER = ("-due_date", "-id")  # Lançamentos Financeiros: the latest due first
 OVERDUE_ORDER = ("due_date", "id")  # Inadimplências: the oldest debt first

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from backend.accounts.scope import get_debtor, get_entry
 from backend.audit.services import changes, record
 from backend.companies.services import get_company
 from backend.core.conflicts import retry_on_conflict
@@ -25,7 +25,6 @@ from backend.core.keep import KEEP, Keep
 from backend.core.money import format_brl, from_cents, to_cents
 from backend.core.principal import Principal
 from backend.core.validation import check_amount, check_date, check_long_text, check_text
-from backend.debtors.services import get_debtor
 from backend.entries.models import FinancialEntry
 
 
@@ -39,20 +38,6 @@ class NewEntry:
     code: str | None = None
     issue_date: dt.date | None = None
     external_id: str | None = None
-
-
-def scope_entries(
-    query: QuerySet[FinancialEntry], principal: Principal
-) -> QuerySet[FinancialEntry]:
-    if principal.company_ids is None:
-        return query
-    return query.filter(company_id__in=list(principal.company_ids))
-
-
-async def get_entry(principal: Principal, entry_id: int | None) -> FinancialEntry | None:
-    if entry_id is None:
-        return None
-    return await scope_entries(FinancialEntry.filter(id=entry_id), principal).first()
 
 
 def status_for(amount_cents: int, paid_cents: int) -> EntryStatus:

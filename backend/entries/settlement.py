@@ -31,6 +31,7 @@ from fractions import Fraction
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
+from backend.accounts.scope import get_entry, scope_entries
 from backend.audit.services import record
 from backend.businessdays.services import calendars_by_company
 from backend.companies.models import Company
@@ -44,7 +45,7 @@ from backend.debtors.models import Debtor
 from backend.entries.charges import CONSUMER_LATE_FEE_CAP, Charges
 from backend.entries.models import FinancialEntry, Payment
 from backend.entries.overdue import entry_charges, is_consumer
-from backend.entries.services import get_entry, scope_entries, status_for
+from backend.entries.services import status_for
 
 DEFAULT_WAIVER_REASON = "Quitação do principal sem a multa e os juros devidos."
 

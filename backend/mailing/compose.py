@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from backend.accounts.scope import get_debtor, last_emailed_at
 from backend.companies.models import Company
 from backend.companies.services import get_company
 from backend.core.errors import ErrorCollector
@@ -22,7 +23,6 @@ from backend.core.validation import (
     format_postal_code,
 )
 from backend.debtors.models import Contact, Debtor
-from backend.debtors.services import get_debtor
 from backend.mailing.rendering import (
     BODY_NAMES,
     SUBJECT_NAMES,
@@ -130,7 +130,7 @@ async def prepare_email(
         recipients=recipients,
         rendered=rendered,
         idempotency_key=key,
-        recently_contacted=recent_contact(debtor, company, now),
+        recently_contacted=recent_contact(await last_contact(principal, debtor.id), company, now),
     )
     if prepared.recently_contacted is not None:
         prepared.warnings.append(prepared.recently_contacted)
@@ -167,9 +167,13 @@ def _debtor_address(errors: ErrorCollector, debtor: Debtor) -> list[str]:
     return [address]
 
 
-def recent_contact(debtor: Debtor, company: Company, now: dt.datetime) -> Warning | None:
+async def last_contact(principal: Principal, debtor_id: int) -> dt.datetime | None:
+    """The debtor's last collection e-mail that the principal may know of (its companies')."""
+    return (await last_emailed_at(principal, [debtor_id])).get(debtor_id)
+
+
+def recent_contact(last: dt.datetime | None, company: Company, now: dt.datetime) -> Warning | None:
     """The contact-pressure guard: e-mailed within the company's `recent_contact_days`."""
-    last = debtor.last_emailed_at
     days = company.recent_contact_days
     if last is None or days <= 0 or now - last >= dt.timedelta(days=days):
         return None

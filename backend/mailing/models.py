@@ -35,7 +35,7 @@ class SentEmail(Model):
     next_attempt_at = fields.DatetimeField(null=True)
     lease_until = fields.DatetimeField(null=True)
     last_error = fields.TextField(null=True)
-    idempotency_key = fields.CharField(max_length=100, null=True, unique=True)
+    idempotency_key = fields.CharField(max_length=100, null=True)  # unique per company
     message_id = fields.CharField(max_length=255, null=True)
     queued_at = fields.DatetimeField(auto_now_add=True)
     sent_at = fields.DatetimeField(null=True)
@@ -47,3 +47,5 @@ class SentEmail(Model):
     class Meta:
         table = "sent_email"
         indexes = (("status", "next_attempt_at"), ("debtor_id", "queued_at"))
+        # Per company: a key another company used must not be refused (that would reveal it).
+        unique_together = (("company_id", "idempotency_key"),)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from backend.accounts.scope import scope_sent_emails
 from backend.audit.services import record
 from backend.core.enums import EmailStatus
 from backend.core.errors import ErrorCollector, FieldError, ServiceError, fail
@@ -25,6 +26,7 @@ from backend.mailing.compose import (
     EmailRequest,
     PreparedEmail,
     Warning,
+    last_contact,
     prepare_email,
     recent_contact,
 )
@@ -96,7 +98,9 @@ async def send_collection_email(
             if key and (existing := await _by_key(principal, key, request)) is not None:
                 return existing
             prepared.debtor = debtor
-            prepared.recently_contacted = recent_contact(debtor, prepared.company, now)
+            prepared.recently_contacted = recent_contact(
+                await last_contact(principal, debtor.id), prepared.company, now
+            )
             _guard_recent_contact(prepared, request)
             email = await _queue(principal, prepared, request, now, mail_from)
     except IntegrityError:
@@ -158,14 +162,15 @@ async def _queue(
 
 
 async def _by_key(principal: Principal, key: str, request: EmailRequest) -> SentEmail | None:
-    existing = await SentEmail.get_or_none(idempotency_key=key)
+    """The e-mail already queued with this key by the request's company. Keys are unique per
+    company, so another company's key is never found here, nor refused: refusing would tell
+    the caller that someone else used it."""
+    if request.company_id is None or not principal.sees_company(request.company_id):
+        return None  # prepare_email reports the company as not found
+    existing = await SentEmail.get_or_none(company_id=request.company_id, idempotency_key=key)
     if existing is None:
         return None
-    if (
-        not principal.sees_company(existing.company_id)
-        or existing.company_id != request.company_id
-        or existing.debtor_id != request.debtor_id
-    ):
+    if existing.debtor_id != request.debtor_id:
         fail(
             "IDEMPOTENCY_KEY_REUSED",
             "Esta chave de idempotência já foi usada em outro envio.",
@@ -208,19 +213,14 @@ async def get_sent_email(principal: Principal, sent_email_id: int | None) -> Sen
     """The e-mail, or None when it does not exist or its company is out of reach."""
     if sent_email_id is None:
         return None
-    email = await SentEmail.get_or_none(id=sent_email_id)
-    if email is None or not principal.sees_company(email.company_id):
-        return None
-    return email
+    return await scope_sent_emails(SentEmail.filter(id=sent_email_id), principal).first()
 
 
 async def debtor_sent_emails(
     principal: Principal, debtor_id: int, page: PageRequest
 ) -> Page[SentEmail]:
     """The debtor's e-mails from the caller's companies, newest first."""
-    query = SentEmail.filter(debtor_id=debtor_id)
-    if principal.company_ids is not None:
-        query = query.filter(company_id__in=list(principal.company_ids))
+    query = scope_sent_emails(SentEmail.filter(debtor_id=debtor_id), principal)
     total = await query.count()
     items = await query.order_by("-queued_at", "-id").offset(page.offset).limit(page.limit)
     return Page(items=items, offset=page.offset, total_count=total)

@@ -206,15 +206,15 @@ async def overdue_balances(
     found: dict[int, BalanceData] = {}
     if ids and cutoffs:
         sql = Sql(connection())
-        scope = ""
-        if principal.company_ids is not None:
-            scope = f" AND e.company_id IN ({sql.params_list(sorted(principal.company_ids))})"
+        # Placeholders are made in the order they appear: SQLite's "?" binds by position.
         statement = (
             f"SELECT e.debtor_id AS debtor_id, SUM({OPEN_CENTS}) AS open_cents, "
             "COUNT(*) AS entry_count, MIN(e.due_date) AS oldest_due "
             f"FROM financial_entry e WHERE {OPEN_ENTRY} AND {overdue_sql(sql, cutoffs)}"
-            f"{scope} AND e.debtor_id IN ({sql.params_list(ids)}) GROUP BY e.debtor_id"
         )
+        if principal.company_ids is not None:
+            statement += f" AND e.company_id IN ({sql.params_list(sorted(principal.company_ids))})"
+        statement += f" AND e.debtor_id IN ({sql.params_list(ids)}) GROUP BY e.debtor_id"
         found = {
             row.debtor_id: row.balance for row in _debtor_rows(await sql.rows(statement), today)
         }

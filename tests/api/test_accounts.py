@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 
+from backend.accounts.models import User, UserSession
 from backend.audit.models import AuditEvent
 from backend.core.enums import Role
 from tests.support import PASSWORD, ApiClient, gid, make_company, make_user
@@ -69,7 +70,7 @@ async def test_user_errors(http: httpx.AsyncClient) -> None:
 
 async def test_deactivated_user_loses_its_session(http: httpx.AsyncClient) -> None:
     admin = await make_user(role=Role.ADMIN)
-    admin_api = await ApiClient.with_token(http, scope="WRITE")
+    admin_api = await ApiClient.with_token(http, scope="ADMIN")
     collector = await make_user()
     collector_http = httpx.AsyncClient(transport=http._transport, base_url="http://testserver")
     async with collector_http:
@@ -136,3 +137,124 @@ async def test_change_password(http: httpx.AsyncClient) -> None:
         "/auth/login", json={"email": user.email, "password": "nova-senha-longa"}
     )
     assert login.status_code == 200
+
+
+CHANGE_PASSWORD = """mutation($input: ChangePasswordInput!) {
+  changePassword(input: $input) { ok errors { code } } }"""
+
+
+async def test_an_unrestricted_write_token_is_not_an_administrator(
+    http: httpx.AsyncClient,
+) -> None:
+    admin = await make_user(role=Role.ADMIN)
+    writer = await ApiClient.with_token(http, scope="WRITE")
+    attempts = [
+        (CREATE_USER, {"input": {"name": "X", "email": "x@x.example", "password": "a" * 12,
+                                 "role": "ADMIN", "allCompanies": True}}),
+        (CREATE_TOKEN, {"input": {"name": "t", "scope": "WRITE", "allCompanies": True}}),
+        (UPDATE_USER, {"input": {"id": gid("User", admin.id), "role": "VIEWER"}}),
+    ]  # fmt: skip
+    for query, variables in attempts:
+        data = await writer.data(query, variables)
+        [payload] = data.values()
+        assert [e["code"] for e in payload["errors"]] == ["FORBIDDEN"]
+    for query in ("{ allUsers { id } }", "{ apiTokens { id } }"):
+        body = await writer.execute(query)
+        assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    await admin.refresh_from_db()
+    assert admin.role == Role.ADMIN
+    assert await User.filter(email="x@x.example").count() == 0
+    # It still writes data.
+    created = await writer.data('mutation { createDebtor(input: {name: "D"}) { errors { code } } }')
+    assert created["createDebtor"]["errors"] == []
+
+
+async def test_only_an_admin_user_issues_an_admin_token(http: httpx.AsyncClient) -> None:
+    admin = await make_user(role=Role.ADMIN)
+    api = await ApiClient.with_login(http, admin)
+    narrow = await api.data(
+        CREATE_TOKEN, {"input": {"name": "t", "scope": "ADMIN", "companyIds": []}}
+    )
+    assert "INVALID_SCOPE" in [e["code"] for e in narrow["createApiToken"]["errors"]]
+    issued = (
+        await api.data(CREATE_TOKEN, {"input": {"name": "adm", "scope": "ADMIN",
+                                                "allCompanies": True}})
+    )["createApiToken"]  # fmt: skip
+    assert issued["errors"] == []
+    assert issued["token"]["scope"] == "ADMIN"
+    admin_token = ApiClient(http, {"Authorization": f"Bearer {issued['secret']}"})
+    user = await admin_token.data(
+        CREATE_USER,
+        {"input": {"name": "Bia", "email": "bia@x.example", "password": "uma-senha-boa"}},
+    )
+    assert user["createUser"]["errors"] == []
+    again = await admin_token.data(
+        CREATE_TOKEN, {"input": {"name": "adm2", "scope": "ADMIN", "allCompanies": True}}
+    )
+    assert [e["code"] for e in again["createApiToken"]["errors"]] == ["FORBIDDEN"]
+    plain = await admin_token.data(
+        CREATE_TOKEN, {"input": {"name": "erp", "scope": "WRITE", "allCompanies": True}}
+    )
+    assert plain["createApiToken"]["errors"] == []
+
+
+async def test_the_last_active_admin_stays_one(http: httpx.AsyncClient) -> None:
+    only = await make_user(role=Role.ADMIN)
+    api = await ApiClient.with_token(http, scope="ADMIN")
+    target = gid("User", only.id)
+    for change in ({"role": "COLLECTOR"}, {"active": False}, {"allCompanies": False}):
+        data = await api.data(UPDATE_USER, {"input": {"id": target, **change}})
+        assert [e["code"] for e in data["updateUser"]["errors"]] == ["LAST_ADMIN"]
+    await only.refresh_from_db()
+    assert (only.role, only.is_active, only.all_companies) == (Role.ADMIN, True, True)
+    second = await make_user(role=Role.ADMIN)
+    demoted = await api.data(UPDATE_USER, {"input": {"id": target, "role": "COLLECTOR"}})
+    assert demoted["updateUser"]["errors"] == []
+    last = await api.data(UPDATE_USER, {"input": {"id": gid("User", second.id), "active": False}})
+    assert [e["code"] for e in last["updateUser"]["errors"]] == ["LAST_ADMIN"]
+
+
+async def test_a_password_change_ends_the_user_s_other_sessions(
+    http: httpx.AsyncClient,
+) -> None:
+    user = await make_user()
+    other_http = httpx.AsyncClient(transport=http._transport, base_url="http://testserver")
+    async with other_http:
+        here = await ApiClient.with_login(http, user)
+        elsewhere = await ApiClient.with_login(other_http, user)
+        assert (await UserSession.filter(user_id=user.id).count()) == 2
+        changed = await here.data(
+            CHANGE_PASSWORD,
+            {"input": {"currentPassword": PASSWORD, "newPassword": "outra-senha-longa"}},
+        )
+        assert changed["changePassword"] == {"ok": True, "errors": []}
+        assert (await elsewhere.post("{ me { id } }")).status_code == 401
+        assert (await here.data("{ me { id } }"))["me"] is not None
+
+
+async def test_a_viewer_changes_its_own_password_and_nothing_else(
+    http: httpx.AsyncClient,
+) -> None:
+    viewer = await make_user(role=Role.VIEWER)
+    api = await ApiClient.with_login(http, viewer)
+    mixed = await api.execute(
+        """mutation($input: ChangePasswordInput!) {
+          changePassword(input: $input) { ok }
+          createDebtor(input: {name: "D"}) { errors { code } } }""",
+        {"input": {"currentPassword": PASSWORD, "newPassword": "outra-senha-longa"}},
+    )
+    assert mixed["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    changed = await api.data(
+        CHANGE_PASSWORD,
+        {"input": {"currentPassword": PASSWORD, "newPassword": "outra-senha-longa"}},
+    )
+    assert changed["changePassword"] == {"ok": True, "errors": []}
+    login = await http.post(
+        "/auth/login", json={"email": viewer.email, "password": "outra-senha-longa"}
+    )
+    assert login.status_code == 200
+    reader = await ApiClient.with_token(http, scope="READ")
+    refused = await reader.execute(
+        CHANGE_PASSWORD, {"input": {"currentPassword": "x", "newPassword": "y" * 10}}
+    )
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"

@@ -157,7 +157,8 @@ async def test_recipients_given_and_contacts_replace_the_debtor_address(
 
 
 async def test_sent_by_names_the_logged_in_user(http: httpx.AsyncClient) -> None:
-    company, debtor = await billing_company(), await customer()
+    company = await billing_company()
+    debtor = await customer(companies=[company])
     user = await make_user(name="Carla Cobradora", companies=[company])
     api = await ApiClient.with_login(http, user)
     payload = await send(api, **_ids(company, debtor), subject="Aviso", body="Olá")
@@ -355,8 +356,8 @@ async def test_recent_contact_window_is_the_company_setting(admin_api: ApiClient
     assert (await send(admin_api, **request))["errors"] == []
     assert (await send(admin_api, **request))["errors"] == []
 
-    await Debtor.filter(id=debtor.id).update(
-        last_emailed_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3, minutes=1)
+    await SentEmail.filter(debtor_id=debtor.id).update(
+        queued_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3, minutes=1)
     )
     strict = await billing_company(name="Três dias")
     assert (await send(admin_api, **_ids(strict, debtor), subject="A", body="B"))["errors"] == []

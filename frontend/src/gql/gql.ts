@@ -15,7 +15,9 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    myCalendarUrl\n    today\n  }\n": typeof types.MyAppointmentsDocument,
+    "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    today\n  }\n": typeof types.MyAppointmentsDocument,
+    "\n  query MyCalendarUrl {\n    myCalendarUrl\n  }\n": typeof types.MyCalendarUrlDocument,
+    "\n  mutation RotateCalendarUrl {\n    rotateCalendarUrl {\n      url\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.RotateCalendarUrlDocument,
     "\n  fragment DebtorData on Debtor {\n    id\n    name\n    kind\n    document\n    documentFormatted\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n    address {\n      postalCode\n      postalCodeFormatted\n      street\n      number\n      complement\n      district\n      city\n      state\n    }\n  }\n": typeof types.DebtorDataFragmentDoc,
     "\n  fragment OverdueEntryRow on OverdueEntry {\n    id\n    code\n    description\n    company {\n      id\n      name\n    }\n    dueDate\n    amount\n    openAmount\n    daysOverdue\n    lateFee\n    interest\n    updatedAmount\n  }\n": typeof types.OverdueEntryRowFragmentDoc,
     "\n  fragment ContactRow on Contact {\n    id\n    name\n    department\n    role\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n  }\n": typeof types.ContactRowFragmentDoc,
@@ -54,7 +56,9 @@ type Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
-    "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    myCalendarUrl\n    today\n  }\n": types.MyAppointmentsDocument,
+    "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    today\n  }\n": types.MyAppointmentsDocument,
+    "\n  query MyCalendarUrl {\n    myCalendarUrl\n  }\n": types.MyCalendarUrlDocument,
+    "\n  mutation RotateCalendarUrl {\n    rotateCalendarUrl {\n      url\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.RotateCalendarUrlDocument,
     "\n  fragment DebtorData on Debtor {\n    id\n    name\n    kind\n    document\n    documentFormatted\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n    address {\n      postalCode\n      postalCodeFormatted\n      street\n      number\n      complement\n      district\n      city\n      state\n    }\n  }\n": types.DebtorDataFragmentDoc,
     "\n  fragment OverdueEntryRow on OverdueEntry {\n    id\n    code\n    description\n    company {\n      id\n      name\n    }\n    dueDate\n    amount\n    openAmount\n    daysOverdue\n    lateFee\n    interest\n    updatedAmount\n  }\n": types.OverdueEntryRowFragmentDoc,
     "\n  fragment ContactRow on Contact {\n    id\n    name\n    department\n    role\n    email\n    phone\n    mobile\n    phoneFormatted\n    mobileFormatted\n  }\n": types.ContactRowFragmentDoc,
@@ -96,7 +100,15 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    myCalendarUrl\n    today\n  }\n"): typeof import('./graphql').MyAppointmentsDocument;
+export function graphql(source: "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    today\n  }\n"): typeof import('./graphql').MyAppointmentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCalendarUrl {\n    myCalendarUrl\n  }\n"): typeof import('./graphql').MyCalendarUrlDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateCalendarUrl {\n    rotateCalendarUrl {\n      url\n      errors {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').RotateCalendarUrlDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -214,7 +214,17 @@ export type MyAppointmentsQueryVariables = Exact<{
 }>;
 
 
-export type MyAppointmentsQuery = { myCalendarUrl: string | null, today: string, myAppointments: Array<{ id: string, date: string, time: string, notes: string, done: boolean, doneAt: string | null, createdAt: string, company: { id: string, today: string, name: string } | null, debtor: { id: string, name: string }, responsible: { id: string, name: string } }> };
+export type MyAppointmentsQuery = { today: string, myAppointments: Array<{ id: string, date: string, time: string, notes: string, done: boolean, doneAt: string | null, createdAt: string, company: { id: string, today: string, name: string } | null, debtor: { id: string, name: string }, responsible: { id: string, name: string } }> };
+
+export type MyCalendarUrlQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyCalendarUrlQuery = { myCalendarUrl: string | null };
+
+export type RotateCalendarUrlMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RotateCalendarUrlMutation = { rotateCalendarUrl: { url: string | null, errors: Array<{ code: string, message: string }> } };
 
 export type DebtorDataFragment = { id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null, address: { postalCode: string | null, postalCodeFormatted: string | null, street: string | null, number: string | null, complement: string | null, district: string | null, city: string | null, state: string | null } };
 
@@ -705,7 +715,6 @@ export const MyAppointmentsDocument = new TypedDocumentString(`
       name
     }
   }
-  myCalendarUrl
   today
 }
     fragment AppointmentRow on Appointment {
@@ -725,6 +734,22 @@ export const MyAppointmentsDocument = new TypedDocumentString(`
   doneAt
   createdAt
 }`) as unknown as TypedDocumentString<MyAppointmentsQuery, MyAppointmentsQueryVariables>;
+export const MyCalendarUrlDocument = new TypedDocumentString(`
+    query MyCalendarUrl {
+  myCalendarUrl
+}
+    `) as unknown as TypedDocumentString<MyCalendarUrlQuery, MyCalendarUrlQueryVariables>;
+export const RotateCalendarUrlDocument = new TypedDocumentString(`
+    mutation RotateCalendarUrl {
+  rotateCalendarUrl {
+    url
+    errors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotateCalendarUrlMutation, RotateCalendarUrlMutationVariables>;
 export const DebtorDetailDocument = new TypedDocumentString(`
     query DebtorDetail($id: ID!, $entriesPage: Int!, $emailsPage: Int!) {
   debtor(id: $id) {

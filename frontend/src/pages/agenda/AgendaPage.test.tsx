@@ -22,7 +22,8 @@ const MINE = {
 describe('Meus Agendamentos', () => {
   it('lists my pending appointments, late ones marked, and filters by date', async () => {
     const api = fakeApi({
-      MyAppointments: { myAppointments: [MINE], myCalendarUrl: '/calendar/abc.ics', today: '2026-11-28' },
+      MyAppointments: { myAppointments: [MINE], today: '2026-11-28' },
+      MyCalendarUrl: { myCalendarUrl: '/calendar/abc.ics' },
     });
     const user = userEvent.setup();
     renderSignedIn(<AgendaPage />);
@@ -37,9 +38,27 @@ describe('Meus Agendamentos', () => {
       expect(api.of('MyAppointments').at(-1)!.variables).toEqual({ from: '2026-12-01', to: null, includeDone: true }),
     );
     await user.click(screen.getByRole('button', { name: /Agenda no calendário/ }));
-    expect((screen.getByLabelText('Endereço da agenda') as HTMLInputElement).value).toBe(
+    await user.click(screen.getByRole('button', { name: 'Mostrar endereço' }));
+    expect(((await screen.findByLabelText('Endereço da agenda')) as HTMLInputElement).value).toBe(
       `${window.location.origin}/calendar/abc.ics`,
     );
+  });
+
+  it('offers a new calendar address once the first was shown', async () => {
+    const api = fakeApi({
+      MyAppointments: { myAppointments: [], today: '2026-11-28' },
+      MyCalendarUrl: { myCalendarUrl: null },
+      RotateCalendarUrl: { rotateCalendarUrl: { url: '/calendar/novo.ics', errors: [] } },
+    });
+    const user = userEvent.setup();
+    renderSignedIn(<AgendaPage />);
+    await user.click(await screen.findByRole('button', { name: /Agenda no calendário/ }));
+    await user.click(screen.getByRole('button', { name: 'Mostrar endereço' }));
+    await user.click(await screen.findByRole('button', { name: 'Gerar novo endereço' }));
+    expect(((await screen.findByLabelText('Endereço da agenda')) as HTMLInputElement).value).toBe(
+      `${window.location.origin}/calendar/novo.ics`,
+    );
+    expect(api.of('RotateCalendarUrl')).toHaveLength(1);
   });
 });
 
@@ -56,9 +75,9 @@ describe('Meus Agendamentos: "Hoje" and "Atrasado"', () => {
             { ...MINE, id: 'a', company, date: '2026-12-31' },
             { ...MINE, id: 'b', company: null, date: '2026-12-30', debtor: { id: 'RGVidG9yOjI=', name: 'João Lima' } },
           ],
-          myCalendarUrl: null,
           today: '2026-12-31',
         },
+        MyCalendarUrl: { myCalendarUrl: null },
       });
       renderSignedIn(<AgendaPage />);
       const today = (await screen.findByRole('link', { name: 'Maria da Silva' })).closest('tr')!;

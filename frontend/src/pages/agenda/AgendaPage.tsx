@@ -9,7 +9,7 @@ import { TextField } from '../../ui/Field';
 import { Section } from '../../ui/Section';
 import { DateText, Text } from '../../ui/Values';
 import { completeAppointmentMutation } from '../debtor/queries';
-import { myAppointmentsQuery } from './queries';
+import { myAppointmentsQuery, myCalendarUrlQuery, rotateCalendarUrlMutation } from './queries';
 
 type Appointment = MyAppointmentsQuery['myAppointments'][number];
 
@@ -128,37 +128,82 @@ export function AgendaPage() {
         </div>
       )}
 
-      {result.data?.myCalendarUrl && <CalendarFeed url={result.data.myCalendarUrl} />}
+      <CalendarFeed />
     </Page>
   );
 }
 
-function CalendarFeed({ url }: { url: string }) {
-  const [copied, setCopied] = useState<string | null>(null);
-  const absolute = new URL(url, window.location.origin).toString();
+/**
+ * The personal iCalendar address. The server keeps only its hash, so it is shown once (the
+ * first time it is asked for); afterwards the user may generate a new one, which ends the old.
+ */
+function CalendarFeed() {
+  const run = useExecute();
+  const [url, setUrl] = useState<string | null>(null);
+  const [shownBefore, setShownBefore] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const absolute = url ? new URL(url, window.location.origin).toString() : '';
+
+  async function attempt(action: () => Promise<void>) {
+    setMessage(null);
+    try {
+      await action();
+    } catch (failure) {
+      setMessage((failure as Error).message);
+    }
+  }
+  const show = () =>
+    attempt(async () => {
+      const { myCalendarUrl } = await run(myCalendarUrlQuery);
+      if (myCalendarUrl) setUrl(myCalendarUrl);
+      else setShownBefore(true);
+    });
+  const rotate = () =>
+    attempt(async () => {
+      const { rotateCalendarUrl: payload } = await run(rotateCalendarUrlMutation);
+      if (payload.url) setUrl(payload.url);
+      else setMessage(payload.errors.map((e) => e.message).join('\n'));
+    });
   async function copy() {
     try {
       await navigator.clipboard.writeText(absolute);
-      setCopied('Endereço copiado.');
+      setMessage('Endereço copiado.');
     } catch {
-      setCopied('Não foi possível copiar: selecione o endereço e copie.');
+      setMessage('Não foi possível copiar: selecione o endereço e copie.');
     }
   }
   return (
     <Section title="Agenda no calendário" defaultOpen={false}>
       <p>
         Assine este endereço no seu aplicativo de calendário (Google Agenda, Outlook, Calendário do celular) para ver
-        seus agendamentos. Ele é pessoal: não compartilhe.
+        seus agendamentos. Ele é pessoal: não compartilhe. Por segurança ele é mostrado uma única vez: guarde-o no
+        aplicativo de calendário.
       </p>
-      <div className="input-with-button">
-        <input aria-label="Endereço da agenda" readOnly value={absolute} onFocus={(event) => event.target.select()} />
-        <button type="button" className="button search-button" onClick={() => void copy()}>
-          Copiar
+      {url ? (
+        <div className="input-with-button">
+          <input aria-label="Endereço da agenda" readOnly value={absolute} onFocus={(event) => event.target.select()} />
+          <button type="button" className="button search-button" onClick={() => void copy()}>
+            Copiar
+          </button>
+        </div>
+      ) : shownBefore ? (
+        <>
+          <p>
+            O endereço da sua agenda já foi mostrado antes. Se você não o tem mais (ou acha que alguém o viu), gere um
+            novo: o anterior deixa de funcionar.
+          </p>
+          <button type="button" className="button" onClick={() => void rotate()}>
+            Gerar novo endereço
+          </button>
+        </>
+      ) : (
+        <button type="button" className="button" onClick={() => void show()}>
+          Mostrar endereço
         </button>
-      </div>
-      {copied && (
+      )}
+      {message && (
         <p className="muted" role="status">
-          {copied}
+          {message}
         </p>
       )}
     </Section>

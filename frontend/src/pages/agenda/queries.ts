@@ -13,7 +13,25 @@ export const myAppointmentsQuery = graphql(`
         name
       }
     }
-    myCalendarUrl
     today
+  }
+`);
+
+// Only the feed token's hash is stored: the address is shown once, then rotated for a new one.
+export const myCalendarUrlQuery = graphql(`
+  query MyCalendarUrl {
+    myCalendarUrl
+  }
+`);
+
+export const rotateCalendarUrlMutation = graphql(`
+  mutation RotateCalendarUrl {
+    rotateCalendarUrl {
+      url
+      errors {
+        code
+        message
+      }
+    }
   }
 `);
