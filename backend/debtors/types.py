@@ -53,11 +53,16 @@ class Debtor(Reachable):
     def kind(self) -> DebtorKindEnum:  # type: ignore[valid-type]
         return self.model.kind
 
-    @strawberry.field(description="CPF or CNPJ, digits only.")
+    @strawberry.field(
+        description="CPF or CNPJ without punctuation: digits, or capital letters and digits in an "
+        "alphanumeric CNPJ (IN RFB 2.229/2024)."
+    )
     def document(self) -> str | None:
         return self.model.document
 
-    @strawberry.field(description="CPF as 123.456.789-09 or CNPJ as 12.345.678/0001-95.")
+    @strawberry.field(
+        description="CPF as 123.456.789-09, CNPJ as 12.345.678/0001-95 or 12.ABC.345/01DE-35."
+    )
     def document_formatted(self) -> str | None:
         return format_document(self.model.document) if self.model.document else None
 
