@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from backend.companies.models import Company
 from backend.companies.services import get_company
+from backend.core.enums import EmailStatus
 from backend.core.errors import ErrorCollector
 from backend.core.principal import Principal
 from backend.core.validation import (
@@ -23,6 +24,7 @@ from backend.core.validation import (
 )
 from backend.debtors.models import Contact, Debtor
 from backend.debtors.services import get_debtor
+from backend.mailing.models import SentEmail
 from backend.mailing.rendering import (
     BODY_NAMES,
     SUBJECT_NAMES,
@@ -130,7 +132,7 @@ async def prepare_email(
         recipients=recipients,
         rendered=rendered,
         idempotency_key=key,
-        recently_contacted=recent_contact(debtor, company, now),
+        recently_contacted=await recent_contact(debtor, company, now),
     )
     if prepared.recently_contacted is not None:
         prepared.warnings.append(prepared.recently_contacted)
@@ -167,13 +169,25 @@ def _debtor_address(errors: ErrorCollector, debtor: Debtor) -> list[str]:
     return [address]
 
 
-def recent_contact(debtor: Debtor, company: Company, now: dt.datetime) -> Warning | None:
-    """The contact-pressure guard: e-mailed within the company's `recent_contact_days`."""
-    last = debtor.last_emailed_at
+async def recent_contact(debtor: Debtor, company: Company, now: dt.datetime) -> Warning | None:
+    """The contact-pressure guard: e-mailed within the company's `recent_contact_days`.
+
+    Only an e-mail that may have reached the debtor counts (queued, being sent or sent): one
+    that ended FAILED never left, so it is no contact. `Debtor.last_emailed_at` records every
+    e-mail queued and is not the guard.
+    """
     days = company.recent_contact_days
-    if last is None or days <= 0 or now - last >= dt.timedelta(days=days):
+    if days <= 0:
         return None
-    local = last.astimezone(ZoneInfo(company.time_zone))
+    last_email = (
+        await SentEmail.filter(debtor_id=debtor.id, queued_at__gt=now - dt.timedelta(days=days))
+        .exclude(status=EmailStatus.FAILED)
+        .order_by("-queued_at", "-id")
+        .first()
+    )
+    if last_email is None:
+        return None
+    local = last_email.queued_at.astimezone(ZoneInfo(company.time_zone))
     return Warning(
         "RECENTLY_CONTACTED",
         f"Este cliente já recebeu um e-mail de cobrança em {local:%d/%m/%Y} às {local:%H:%M} "

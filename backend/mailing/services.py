@@ -96,7 +96,7 @@ async def send_collection_email(
             if key and (existing := await _by_key(principal, key, request)) is not None:
                 return existing
             prepared.debtor = debtor
-            prepared.recently_contacted = recent_contact(debtor, prepared.company, now)
+            prepared.recently_contacted = await recent_contact(debtor, prepared.company, now)
             _guard_recent_contact(prepared, request)
             email = await _queue(principal, prepared, request, now, mail_from)
     except IntegrityError:
@@ -130,6 +130,7 @@ async def _queue(
         html=rendered.html,
         text=rendered.text,
         status=EmailStatus.QUEUED,
+        queued_at=now,  # the request's clock, which the recent-contact guard compares with
         next_attempt_at=now,
         idempotency_key=prepared.idempotency_key,
         sent_by_id=principal.user_id,

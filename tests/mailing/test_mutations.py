@@ -355,11 +355,36 @@ async def test_recent_contact_window_is_the_company_setting(admin_api: ApiClient
     assert (await send(admin_api, **request))["errors"] == []
     assert (await send(admin_api, **request))["errors"] == []
 
-    await Debtor.filter(id=debtor.id).update(
-        last_emailed_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3, minutes=1)
+    await SentEmail.filter(debtor_id=debtor.id).update(
+        queued_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3, minutes=1)
     )
     strict = await billing_company(name="Três dias")
     assert (await send(admin_api, **_ids(strict, debtor), subject="A", body="B"))["errors"] == []
+
+
+async def test_a_failed_email_is_no_contact(
+    admin_api: ApiClient, smtp_server: SmtpServer, clock: Clock
+) -> None:
+    """An e-mail that FAILED for good a minute ago does not ask for the confirmation; one still
+    QUEUED does, and so does one SENT."""
+    company, debtor = await billing_company(), await customer()
+    request = {**_ids(company, debtor), "subject": "Aviso", "body": "Olá"}
+    first = await send(admin_api, **request)
+    assert first["errors"] == []
+    down = SmtpServer()  # nobody listens there
+    await worker(down.transport(), clock, max_attempts=1).drain()
+    assert (await SentEmail.get()).status == EmailStatus.FAILED
+
+    second = await send(admin_api, **request)
+    assert second["errors"] == []
+    assert second["sentEmail"]["status"] == "QUEUED"
+    queued_again = await send(admin_api, **request)
+    assert [e["code"] for e in queued_again["errors"]] == ["RECENTLY_CONTACTED"]
+
+    await worker(smtp_server.transport(), clock).drain()
+    assert await SentEmail.filter(status=EmailStatus.SENT).count() == 1
+    sent_again = await send(admin_api, **request)
+    assert [e["code"] for e in sent_again["errors"]] == ["RECENTLY_CONTACTED"]
 
 
 async def test_retry_a_failed_email(
