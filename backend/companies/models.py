@@ -26,6 +26,8 @@ class Company(Model):
     )
     time_zone = fields.CharField(max_length=64, default="America/Sao_Paulo")
     recent_contact_days = fields.IntField(default=3)
+    # Chave PIX for the payment instructions: CPF/CNPJ, e-mail, +55 phone or random key (UUID).
+    pix_key = fields.CharField(max_length=77, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

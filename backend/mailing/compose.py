@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from tortoise.expressions import Q
+
 from backend.companies.models import Company
 from backend.companies.services import get_company
 from backend.core.enums import EmailStatus
@@ -181,7 +183,8 @@ async def recent_contact(debtor: Debtor, company: Company, now: dt.datetime) -> 
         return None
     last_email = (
         await SentEmail.filter(debtor_id=debtor.id, queued_at__gt=now - dt.timedelta(days=days))
-        .exclude(status=EmailStatus.FAILED)
+        # FAILED for good counts only when some copy was delivered before the failure.
+        .filter(Q(status__not=EmailStatus.FAILED) | Q(delivered_to__isnull=False))
         .order_by("-queued_at", "-id")
         .first()
     )

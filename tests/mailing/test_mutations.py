@@ -147,13 +147,16 @@ async def test_recipients_given_and_contacts_replace_the_debtor_address(
         "fin@cliente.example",
     ]
     await worker(smtp_server.transport(), clock).drain()
-    [received] = smtp_server.inbox.received
-    assert sorted(received.rcpt_tos) == [
-        "Ana@cliente.example",
-        "fin@cliente.example",
-        "joao@cliente.example",
+    # One message per recipient, each showing only that recipient's own address.
+    received = smtp_server.inbox.received
+    assert [(r.rcpt_tos, str(r.message["To"])) for r in received] == [
+        (["Ana@cliente.example"], "Ana@cliente.example"),
+        (["joao@cliente.example"], "joao@cliente.example"),
+        (["fin@cliente.example"], "fin@cliente.example"),
     ]
-    assert "maria@" not in received.message["To"]
+    for copy in received:
+        assert copy.message["Cc"] is None
+        assert "maria@" not in copy.message.as_string()
 
 
 async def test_sent_by_names_the_logged_in_user(http: httpx.AsyncClient) -> None:
