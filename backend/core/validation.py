@@ -268,6 +268,50 @@ def format_phone(phone: str) -> str:
     return phone
 
 
+# Chave aleatória: a UUID as the DICT gives it, 8-4-4-4-12 hex digits.
+_PIX_RANDOM_KEY = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+MAX_PIX_EMAIL = 77  # the DICT's limit for an e-mail key
+
+
+def check_pix_key(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
+    """A chave PIX (Resolução BCB nº 1/2020, Regulamento Pix): CPF or CNPJ (compact), e-mail
+    (lower case), mobile phone in the +55 form (+5511987654321) or random key (UUID, lower case).
+
+    An 11-digit number is a CPF; a phone key must be written with its +55, as the DICT keeps it.
+    """
+    if value is None or not value.strip():
+        return None
+    raw = value.strip()
+    key: str | None = None
+    if "@" in raw:
+        email = check_email(ErrorCollector(), raw)
+        if email is not None and len(email) <= MAX_PIX_EMAIL:
+            key = email.lower()
+    elif raw.startswith("+"):
+        number = digits(raw)
+        national = number[2:] if number.startswith("55") else ""
+        if (
+            not _service_number(national)
+            and check_phone(ErrorCollector(), national) == national
+            and len(national) == 11  # a key is a mobile number (celular)
+        ):
+            key = f"+55{national}"
+    elif _PIX_RANDOM_KEY.fullmatch(raw.lower()):
+        key = raw.lower()
+    else:
+        document = compact_document(raw)
+        if is_valid_cpf(document) or is_valid_cnpj(document):
+            key = document
+    if key is None:
+        errors.add(
+            "INVALID_PIX_KEY",
+            "Chave PIX inválida: informe CPF, CNPJ, e-mail, celular no formato +55 DDD número "
+            "ou chave aleatória.",
+            *path,
+        )
+    return key
+
+
 def check_amount(
     errors: ErrorCollector, value: Decimal | None, *path: str, label: str = "Valor"
 ) -> Decimal | None:

@@ -5,11 +5,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from backend.core.address_types import Address
 from backend.core.context import Info
 from backend.core.enums import DebtorKind
 from backend.core.gql import gid
 from backend.core.reachable import Reachable
-from backend.core.validation import format_document, format_postal_code
+from backend.core.validation import format_document
 from backend.debtors import models
 
 if TYPE_CHECKING:
@@ -20,21 +21,6 @@ if TYPE_CHECKING:
     from backend.search.types import Balance
 
 DebtorKindEnum = strawberry.enum(DebtorKind, name="DebtorKind")
-
-
-@strawberry.type(description="Brazilian address (Endereço do Cliente).")
-class Address:
-    postal_code: str | None = strawberry.field(description="CEP, 8 digits.")
-    street: str | None = strawberry.field(description="Logradouro.")
-    number: str | None
-    complement: str | None
-    district: str | None = strawberry.field(description="Bairro.")
-    city: str | None
-    state: str | None = strawberry.field(description="UF, two letters.")
-
-    @strawberry.field(description="CEP as people write it: 01310-100.")
-    def postal_code_formatted(self) -> str | None:
-        return format_postal_code(self.postal_code) if self.postal_code else None
 
 
 @strawberry.type(description="A customer or supplier who owes (Cliente / Fornecedor).")
@@ -90,18 +76,9 @@ class Debtor(Reachable):
 
         return await overdue_balance(info, self.model.id)
 
-    @strawberry.field
+    @strawberry.field(description="Endereço do Cliente.")
     def address(self) -> Address:
-        m = self.model
-        return Address(
-            postal_code=m.postal_code,
-            street=m.street,
-            number=m.number,
-            complement=m.complement,
-            district=m.district,
-            city=m.city,
-            state=m.state,
-        )
+        return Address.of(self.model)
 
     # Débitos do Cliente and Lançamentos Financeiros (backend.entries, contacts, appointments):
     # resolved in those domains, imported when called since they import this module.

@@ -12,6 +12,7 @@ from backend.core.validation import (
     check_cnpj,
     check_document,
     check_phone,
+    check_pix_key,
     format_document,
     format_phone,
 )
@@ -106,3 +107,43 @@ def test_numbers_that_are_neither_phones_nor_service_numbers(typed: str) -> None
     errors = ErrorCollector()
     assert check_phone(errors, typed, "phone") is None
     assert [e.code for e in errors.errors] == ["INVALID_PHONE"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("529.982.247-25", "52998224725"),
+        ("12.ABC.345/01DE-35", "12ABC34501DE35"),
+        ("11.222.333/0001-81", "11222333000181"),
+        ("Financeiro@Bexus.example", "financeiro@bexus.example"),
+        ("+55 (11) 98765-4321", "+5511987654321"),
+        ("+5511987654321", "+5511987654321"),
+        ("123E4567-E89B-42D3-A456-426614174000", "123e4567-e89b-42d3-a456-426614174000"),
+    ],
+)
+def test_pix_keys_of_each_kind(typed: str, stored: str) -> None:
+    errors = ErrorCollector()
+    assert check_pix_key(errors, typed, "pixKey") == stored
+    assert not errors.errors
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "111.111.111-11",  # one repeated digit
+        "529.982.247-26",  # wrong check digit
+        "11987654321",  # a phone without +55 reads as a CPF, and this one is not valid
+        "+1 212 555 0100",  # not Brazilian
+        "+55 0800 123 4567",  # a service number cannot be a key
+        "+55 11 8765-432",
+        "+55 11 3456-7890",  # a landline: keys are mobile numbers
+        "fin@",
+        "a" * 70 + "@bexus.example",  # longer than the DICT's 77 characters
+        "123e4567-e89b-42d3-a456-42661417400",  # a UUID short of one digit
+        "chave qualquer",
+    ],
+)
+def test_invalid_pix_keys(typed: str) -> None:
+    errors = ErrorCollector()
+    assert check_pix_key(errors, typed, "pixKey") is None
+    assert [(e.code, e.field) for e in errors.errors] == [("INVALID_PIX_KEY", ("input", "pixKey"))]

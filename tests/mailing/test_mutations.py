@@ -420,3 +420,27 @@ async def test_retry_a_failed_email(
 
     missing = (await admin_api.data(RETRY, {"id": gid("SentEmail", 999)}))["retryEmail"]
     assert [e["code"] for e in missing["errors"]] == ["NOT_FOUND"]
+
+
+async def test_a_company_and_debtor_with_alphanumeric_cnpjs_send_and_receive_collection(
+    admin_api: ApiClient, smtp_server: SmtpServer, clock: Clock
+) -> None:
+    """IN RFB 2.229/2024: CNPJs issued since July 2026 have letters; both ends are named with
+    them, formatted, in the message."""
+    company = await billing_company(document="12ABC34501DE35")
+    debtor = await customer(name="Loja Nova", document="12ABD000000149")
+    today = local_today(dt.datetime.now(dt.UTC), "America/Sao_Paulo")
+    await make_entry(company, debtor, due=today - dt.timedelta(days=10), amount="100.00")
+    payload = await send(
+        admin_api,
+        **_ids(company, debtor),
+        subject="Cobrança {{ cliente }}",
+        body="{{ cliente }} ({{ cpf_cnpj }}) deve à empresa de CNPJ {{ cnpj_empresa }}.",
+    )
+    assert payload["errors"] == []
+    assert payload["sentEmail"]["body"] == (
+        "Loja Nova (12.ABD.000/0001-49) deve à empresa de CNPJ 12.ABC.345/01DE-35."
+    )
+    await worker(smtp_server.transport(), clock).drain()
+    [received] = smtp_server.inbox.received
+    assert "CNPJ 12.ABC.345/01DE-35" in received.part("text/plain")
