@@ -9,9 +9,7 @@ from tortoise.models import Model
 class Company(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200)
-    document = fields.CharField(
-        max_length=14, null=True
-    )  # CNPJ, compact, capitals (may be alphanumeric)
+    document = fields.CharField(max_length=14, null=True)  # CNPJ, compact (alphanumeric: capitals)
     email = fields.CharField(max_length=254, null=True)  # Reply-To of collection e-mails
     postal_code = fields.CharField(max_length=8, null=True)
     street = fields.CharField(max_length=200, null=True)
