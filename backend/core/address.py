@@ -11,7 +11,12 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from backend.core.errors import ErrorCollector
-from backend.core.validation import check_postal_code, check_state, check_text
+from backend.core.validation import (
+    check_postal_code,
+    check_state,
+    check_text,
+    format_postal_code,
+)
 
 ADDRESS_FIELDS = ("postal_code", "street", "number", "complement", "district", "city", "state")
 
@@ -53,6 +58,15 @@ def check_address(errors: ErrorCollector, address: AddressData, *path: str) -> d
         if raw is not None:
             values[f.name] = checks[f.name](raw)
     return values
+
+
+def one_line(address: AddressData) -> str:
+    """As printed under a name: "Av. Paulista, 1000 - Bela Vista - São Paulo/SP - CEP 01310-100"."""
+    a = address
+    street = ", ".join(p for p in (a.street, a.number, a.complement) if p)
+    city = "/".join(p for p in (a.city, a.state) if p)
+    cep = f"CEP {format_postal_code(a.postal_code)}" if a.postal_code else None
+    return " - ".join(p for p in (street, a.district, city, cep) if p)
 
 
 def address_of(row: Any) -> AddressData:

@@ -14,6 +14,7 @@ from tortoise.expressions import Q
 
 from backend.companies.models import Company
 from backend.companies.services import get_company
+from backend.core.address import address_of, one_line
 from backend.core.enums import EmailStatus
 from backend.core.errors import ErrorCollector
 from backend.core.principal import Principal
@@ -22,7 +23,6 @@ from backend.core.validation import (
     check_long_text,
     check_text,
     format_document,
-    format_postal_code,
 )
 from backend.debtors.models import Contact, Debtor
 from backend.debtors.services import get_debtor
@@ -203,16 +203,9 @@ def creditor_of(company: Company) -> Creditor:
     return Creditor(
         name=company.name,
         cnpj=format_document(company.document) if company.document else "",
-        address=_address(company),
+        address=one_line(address_of(company)),
         email=company.email,
     )
-
-
-def _address(company: Company) -> str:
-    street = ", ".join(p for p in (company.street, company.number, company.complement) if p)
-    city = "/".join(p for p in (company.city, company.state) if p)
-    cep = f"CEP {format_postal_code(company.postal_code)}" if company.postal_code else None
-    return " - ".join(p for p in (street, company.district, city, cep) if p)
 
 
 def _check_company(errors: ErrorCollector, company: Company) -> None:
