@@ -9,7 +9,7 @@ from tortoise.models import Model
 class Company(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200)
-    document = fields.CharField(max_length=14, null=True)  # CNPJ digits
+    document = fields.CharField(max_length=14, null=True)  # CNPJ, compact (alphanumeric: capitals)
     email = fields.CharField(max_length=254, null=True)  # Reply-To of collection e-mails
     postal_code = fields.CharField(max_length=8, null=True)
     street = fields.CharField(max_length=200, null=True)
@@ -24,6 +24,8 @@ class Company(Model):
     )
     time_zone = fields.CharField(max_length=64, default="America/Sao_Paulo")
     recent_contact_days = fields.IntField(default=3)
+    # Chave PIX for the payment instructions: CPF/CNPJ, e-mail, +55 phone or random key (UUID).
+    pix_key = fields.CharField(max_length=77, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -6,9 +6,11 @@ from decimal import Decimal
 import strawberry
 
 from backend.companies import models
+from backend.core.address_types import Address
 from backend.core.context import Info
 from backend.core.gql import gid
 from backend.core.periods import local_today
+from backend.core.validation import format_document
 
 
 @strawberry.type(description="One of the user's own companies (Empresa).")
@@ -23,9 +25,16 @@ class Company:
     def name(self) -> str:
         return self.model.name
 
-    @strawberry.field(description="CNPJ, digits only.")
+    @strawberry.field(
+        description="CNPJ without punctuation: digits, or capital letters and digits in an "
+        "alphanumeric CNPJ (IN RFB 2.229/2024)."
+    )
     def document(self) -> str | None:
         return self.model.document
+
+    @strawberry.field(description="CNPJ as 12.345.678/0001-95 or 12.ABC.345/01DE-35.")
+    def document_formatted(self) -> str | None:
+        return format_document(self.model.document) if self.model.document else None
 
     @strawberry.field(description="Reply-To of the collection e-mails.")
     def email(self) -> str | None:
@@ -49,6 +58,24 @@ class Company:
     )
     def today(self, info: Info) -> dt.date:
         return local_today(info.context.now(), self.model.time_zone)
+
+    @strawberry.field(
+        description="Days after a collection e-mail during which another one needs "
+        "confirmRecentContact; 0 turns the guard off."
+    )
+    def recent_contact_days(self) -> int:
+        return self.model.recent_contact_days
+
+    @strawberry.field(
+        description="Chave PIX for payments: CPF or CNPJ (compact), e-mail, mobile as "
+        "+5511987654321, or a random key (UUID)."
+    )
+    def pix_key(self) -> str | None:
+        return self.model.pix_key
+
+    @strawberry.field(description="The company's address, as printed on collection e-mails.")
+    def address(self) -> Address:
+        return Address.of(self.model)
 
 
 def company_or_none(model: models.Company | None) -> Company | None:

@@ -7,6 +7,7 @@ returns None, so one call reports every problem of an input at once.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from email_validator import EmailNotValidError, validate_email
@@ -94,36 +95,81 @@ def check_long_text(
     return text
 
 
+# What people type around a CPF or CNPJ: dots, slash, hyphen and spaces.
+_DOCUMENT_PUNCTUATION = re.compile(r"[\s./-]+")
+# The alphanumeric CNPJ (IN RFB 2.229/2024): 12 letters or digits, then 2 check digits.
+_CNPJ = re.compile(r"[0-9A-Z]{12}[0-9]{2}")
+_CPF = re.compile(r"[0-9]{11}")
+
+
+def compact_document(value: str) -> str:
+    """Without punctuation, in capitals: "12.abc.345/01de-35" -> "12ABC34501DE35".
+
+    Letters are kept (an alphanumeric CNPJ has them), so a value is never shortened into
+    something else by dropping characters it should not have had.
+    """
+    return _DOCUMENT_PUNCTUATION.sub("", value).upper()
+
+
+def _one_repeated_character(document: str) -> bool:
+    return len(set(document)) == 1
+
+
+def is_valid_cpf(document: str) -> bool:
+    """11 digits with their check digits, not one digit repeated (111.111.111-11)."""
+    return bool(
+        _CPF.fullmatch(document)
+        and not _one_repeated_character(document)
+        and stdnum_cpf.is_valid(document)
+    )
+
+
+def is_valid_cnpj(document: str) -> bool:
+    """14 characters, numeric or alphanumeric (IN RFB 2.229/2024), with their check digits."""
+    return bool(
+        _CNPJ.fullmatch(document)
+        and not _one_repeated_character(document)
+        and stdnum_cnpj.is_valid(document)
+    )
+
+
 def check_document(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
-    """CPF (11 digits) or CNPJ (14 digits), punctuation allowed; returns digits only."""
+    """CPF (11 digits) or CNPJ (14 characters, letters allowed in the first 12), punctuation
+    allowed; returns it compact and in capitals."""
     if value is None or not value.strip():
         return None
-    number = digits(value)
-    if len(number) == 11 and stdnum_cpf.is_valid(number):
-        return number
-    if len(number) == 14 and stdnum_cnpj.is_valid(number):
-        return number
-    if len(number) == 11:
+    document = compact_document(value)
+    if is_valid_cpf(document) or is_valid_cnpj(document):
+        return document
+    if _one_repeated_character(document) and len(document) in (11, 14):
+        message = "CPF ou CNPJ inválido: não pode ser um só dígito repetido."
+    elif len(document) == 11 and document.isdigit():
         message = "CPF inválido: confira os dígitos."
-    elif len(number) == 14:
-        message = "CNPJ inválido: confira os dígitos."
+    elif len(document) == 14:
+        message = "CNPJ inválido: confira os caracteres e os dígitos verificadores."
     else:
-        message = "Informe um CPF (11 dígitos) ou CNPJ (14 dígitos) válido."
+        message = "Informe um CPF (11 dígitos) ou CNPJ (14 caracteres) válido."
     errors.add("INVALID_DOCUMENT", message, *path)
     return None
 
 
 def check_cnpj(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
+    """A CNPJ, numeric or alphanumeric; returns it compact and in capitals."""
     if value is None or not value.strip():
         return None
-    number = digits(value)
-    if len(number) == 14 and stdnum_cnpj.is_valid(number):
-        return number
-    errors.add("INVALID_DOCUMENT", "CNPJ inválido: confira os dígitos.", *path)
+    document = compact_document(value)
+    if is_valid_cnpj(document):
+        return document
+    errors.add(
+        "INVALID_DOCUMENT",
+        "CNPJ inválido: confira os caracteres e os dígitos verificadores.",
+        *path,
+    )
     return None
 
 
 def format_document(document: str) -> str:
+    """123.456.789-09, 12.345.678/0001-95 or 12.ABC.345/01DE-35."""
     if len(document) == 11:
         return str(stdnum_cpf.format(document))
     if len(document) == 14:
@@ -171,11 +217,26 @@ def check_state(errors: ErrorCollector, value: str | None, *path: str) -> str | 
     return uf
 
 
+# Service numbers (Anatel): 0800 (free) and 0300 with 6 or 7 more digits, dialled whole; the
+# single national numbers 4003/4004 with 4 more digits, dialled without a DDD.
+_SERVICE_PREFIXES = ("0800", "0300")
+_SINGLE_NATIONAL_PREFIXES = ("4003", "4004")
+
+
+def _service_number(number: str) -> bool:
+    if number.startswith(_SERVICE_PREFIXES):
+        return len(number) in (10, 11)
+    return len(number) == 8 and number.startswith(_SINGLE_NATIONAL_PREFIXES)
+
+
 def check_phone(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
-    """Brazilian phone: DDD + 8 digits (landline) or DDD + 9 + 8 digits (mobile); +55 allowed."""
+    """Brazilian phone: DDD + 8 digits (landline) or DDD + 9 + 8 digits (mobile); +55 allowed;
+    or a service number (0800, 0300, 4003, 4004). Returns digits only."""
     if value is None or not value.strip():
         return None
     number = digits(value)
+    if _service_number(number):
+        return number
     if len(number) in (12, 13) and number.startswith("55"):
         number = number[2:]
     if len(number) in (11, 12) and number.startswith("0"):  # trunk prefix 0 before the DDD
@@ -186,7 +247,8 @@ def check_phone(errors: ErrorCollector, value: str | None, *path: str) -> str | 
     if not valid_ddd or not (landline or mobile):
         errors.add(
             "INVALID_PHONE",
-            "Telefone inválido: informe DDD e número, ex.: (11) 3456-7890 ou (11) 98765-4321.",
+            "Telefone inválido: informe DDD e número, ex.: (11) 3456-7890 ou (11) 98765-4321, "
+            "ou um número 0800, 0300, 4003 ou 4004.",
             *path,
         )
         return None
@@ -194,11 +256,60 @@ def check_phone(errors: ErrorCollector, value: str | None, *path: str) -> str | 
 
 
 def format_phone(phone: str) -> str:
+    """(11) 3456-7890, (11) 98765-4321, 0800 123 4567 or 4004-1234."""
+    if phone.startswith(_SERVICE_PREFIXES):
+        return f"{phone[:4]} {phone[4:-4]} {phone[-4:]}"
+    if len(phone) == 8:
+        return f"{phone[:4]}-{phone[4:]}"
     if len(phone) == 11:
         return f"({phone[:2]}) {phone[2:7]}-{phone[7:]}"
     if len(phone) == 10:
         return f"({phone[:2]}) {phone[2:6]}-{phone[6:]}"
     return phone
+
+
+# Chave aleatória: a UUID as the DICT gives it, 8-4-4-4-12 hex digits.
+_PIX_RANDOM_KEY = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+MAX_PIX_EMAIL = 77  # the DICT's limit for an e-mail key
+
+
+def check_pix_key(errors: ErrorCollector, value: str | None, *path: str) -> str | None:
+    """A chave PIX (Resolução BCB nº 1/2020, Regulamento Pix): CPF or CNPJ (compact), e-mail
+    (lower case), mobile phone in the +55 form (+5511987654321) or random key (UUID, lower case).
+
+    An 11-digit number is a CPF; a phone key must be written with its +55, as the DICT keeps it.
+    """
+    if value is None or not value.strip():
+        return None
+    raw = value.strip()
+    key: str | None = None
+    if "@" in raw:
+        email = check_email(ErrorCollector(), raw)
+        if email is not None and len(email) <= MAX_PIX_EMAIL:
+            key = email.lower()
+    elif raw.startswith("+"):
+        number = digits(raw)
+        national = number[2:] if number.startswith("55") else ""
+        if (
+            not _service_number(national)
+            and check_phone(ErrorCollector(), national) == national
+            and len(national) == 11  # a key is a mobile number (celular)
+        ):
+            key = f"+55{national}"
+    elif _PIX_RANDOM_KEY.fullmatch(raw.lower()):
+        key = raw.lower()
+    else:
+        document = compact_document(raw)
+        if is_valid_cpf(document) or is_valid_cnpj(document):
+            key = document
+    if key is None:
+        errors.add(
+            "INVALID_PIX_KEY",
+            "Chave PIX inválida: informe CPF, CNPJ, e-mail, celular no formato +55 DDD número "
+            "ou chave aleatória.",
+            *path,
+        )
+    return key
 
 
 def check_amount(

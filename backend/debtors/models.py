@@ -18,7 +18,8 @@ class Debtor(Model):
     kind = fields.CharEnumField(DebtorKind, max_length=16, default=DebtorKind.CUSTOMER)
     name = fields.CharField(max_length=200)
     search_key = fields.CharField(max_length=200, db_index=True)  # see core.text.search_key
-    document = fields.CharField(max_length=14, null=True, db_index=True)  # CPF/CNPJ digits
+    # CPF or CNPJ without punctuation; an alphanumeric CNPJ in capitals
+    document = fields.CharField(max_length=14, null=True, db_index=True)
     email = fields.CharField(max_length=254, null=True)
     phone = fields.CharField(max_length=11, null=True)
     mobile = fields.CharField(max_length=11, null=True)

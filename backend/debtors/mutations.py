@@ -2,22 +2,12 @@ from __future__ import annotations
 
 import strawberry
 
+from backend.core.address_types import AddressInput
 from backend.core.context import Info
 from backend.core.gql import pk
 from backend.core.payloads import UserError, run_mutation
 from backend.debtors import services
 from backend.debtors.types import Debtor, DebtorKindEnum
-
-
-@strawberry.input
-class AddressInput:
-    postal_code: str | None = None
-    street: str | None = None
-    number: str | None = None
-    complement: str | None = None
-    district: str | None = None
-    city: str | None = None
-    state: str | None = None
 
 
 @strawberry.input
@@ -69,20 +59,6 @@ class UpdateDebtorPayload:
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
-def _address(value: AddressInput | None) -> services.AddressData | None:
-    if value is None:
-        return None
-    return services.AddressData(
-        postal_code=value.postal_code,
-        street=value.street,
-        number=value.number,
-        complement=value.complement,
-        district=value.district,
-        city=value.city,
-        state=value.state,
-    )
-
-
 @strawberry.type
 class DebtorMutations:
     @strawberry.mutation(description="Create a debtor; the same externalId again updates it.")
@@ -95,7 +71,7 @@ class DebtorMutations:
                 email=input.email,
                 phone=input.phone,
                 mobile=input.mobile,
-                address=_address(input.address),
+                address=AddressInput.data(input.address),
                 external_id=input.external_id,
                 company_id=(
                     None if input.company_id is None else (pk("Company", input.company_id) or -1)
@@ -118,7 +94,7 @@ class DebtorMutations:
                 email=input.email,
                 phone=input.phone,
                 mobile=input.mobile,
-                address=_address(input.address),
+                address=AddressInput.data(input.address),
             )
             debtor = await services.update_debtor(
                 principal=info.context.principal, debtor_id=pk("Debtor", input.id), data=data

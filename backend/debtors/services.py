@@ -9,7 +9,7 @@ changing its data needs reach over all of them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from tortoise.transactions import in_transaction
@@ -17,33 +17,14 @@ from tortoise.transactions import in_transaction
 from backend.accounts.scope import get_debtor, require_reach_over
 from backend.audit.services import changes, record
 from backend.companies.services import get_company
+from backend.core.address import AddressData, check_address
 from backend.core.conflicts import retry_on_conflict
 from backend.core.enums import DebtorKind
 from backend.core.errors import ErrorCollector, fail
 from backend.core.principal import Principal
 from backend.core.text import search_key
-from backend.core.validation import (
-    check_document,
-    check_email,
-    check_phone,
-    check_postal_code,
-    check_state,
-    check_text,
-)
+from backend.core.validation import check_document, check_email, check_phone, check_text
 from backend.debtors.models import Debtor, DebtorCompany
-
-ADDRESS_FIELDS = ("postal_code", "street", "number", "complement", "district", "city", "state")
-
-
-@dataclass(frozen=True)
-class AddressData:
-    postal_code: str | None = None
-    street: str | None = None
-    number: str | None = None
-    complement: str | None = None
-    district: str | None = None
-    city: str | None = None
-    state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,30 +74,7 @@ def _validate(data: DebtorData, *, creating: bool) -> dict[str, Any]:
         if raw is not None:
             values[name] = check(raw)
     if data.address is not None:
-        address = data.address
-        address_checks: dict[str, Callable[[str], str | None]] = {
-            "postal_code": lambda v: check_postal_code(errors, v, "address", "postalCode"),
-            "street": lambda v: check_text(
-                errors, v, "address", "street", label="Logradouro", max_length=200
-            ),
-            "number": lambda v: check_text(
-                errors, v, "address", "number", label="Número", max_length=20
-            ),
-            "complement": lambda v: check_text(
-                errors, v, "address", "complement", label="Complemento", max_length=100
-            ),
-            "district": lambda v: check_text(
-                errors, v, "address", "district", label="Bairro", max_length=100
-            ),
-            "city": lambda v: check_text(
-                errors, v, "address", "city", label="Cidade", max_length=100
-            ),
-            "state": lambda v: check_state(errors, v, "address", "state"),
-        }
-        for f in fields(AddressData):
-            raw = getattr(address, f.name)
-            if raw is not None:
-                values[f.name] = address_checks[f.name](raw)
+        values.update(check_address(errors, data.address, "address"))
     errors.raise_if_any()
     if values.get("name"):
         values["search_key"] = search_key(values["name"])

@@ -5,11 +5,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from backend.core.address_types import Address
 from backend.core.context import Info
 from backend.core.enums import DebtorKind
 from backend.core.gql import gid
 from backend.core.reachable import Reachable
-from backend.core.validation import format_document, format_postal_code
+from backend.core.validation import format_document
 from backend.debtors import models
 from backend.debtors.loaders import external_id_loader, last_emailed_at_loader
 
@@ -21,21 +22,6 @@ if TYPE_CHECKING:
     from backend.search.types import Balance
 
 DebtorKindEnum = strawberry.enum(DebtorKind, name="DebtorKind")
-
-
-@strawberry.type(description="Brazilian address (Endereço do Cliente).")
-class Address:
-    postal_code: str | None = strawberry.field(description="CEP, 8 digits.")
-    street: str | None = strawberry.field(description="Logradouro.")
-    number: str | None
-    complement: str | None
-    district: str | None = strawberry.field(description="Bairro.")
-    city: str | None
-    state: str | None = strawberry.field(description="UF, two letters.")
-
-    @strawberry.field(description="CEP as people write it: 01310-100.")
-    def postal_code_formatted(self) -> str | None:
-        return format_postal_code(self.postal_code) if self.postal_code else None
 
 
 @strawberry.type(description="A customer or supplier who owes (Cliente / Fornecedor).")
@@ -54,11 +40,16 @@ class Debtor(Reachable):
     def kind(self) -> DebtorKindEnum:  # type: ignore[valid-type]
         return self.model.kind
 
-    @strawberry.field(description="CPF or CNPJ, digits only.")
+    @strawberry.field(
+        description="CPF or CNPJ without punctuation: digits, or capital letters and digits in an "
+        "alphanumeric CNPJ (IN RFB 2.229/2024)."
+    )
     def document(self) -> str | None:
         return self.model.document
 
-    @strawberry.field(description="CPF as 123.456.789-09 or CNPJ as 12.345.678/0001-95.")
+    @strawberry.field(
+        description="CPF as 123.456.789-09, CNPJ as 12.345.678/0001-95 or 12.ABC.345/01DE-35."
+    )
     def document_formatted(self) -> str | None:
         return format_document(self.model.document) if self.model.document else None
 
@@ -94,18 +85,9 @@ class Debtor(Reachable):
 
         return await overdue_balance(info, self.model.id)
 
-    @strawberry.field
+    @strawberry.field(description="Endereço do Cliente.")
     def address(self) -> Address:
-        m = self.model
-        return Address(
-            postal_code=m.postal_code,
-            street=m.street,
-            number=m.number,
-            complement=m.complement,
-            district=m.district,
-            city=m.city,
-            state=m.state,
-        )
+        return Address.of(self.model)
 
     # Débitos do Cliente and Lançamentos Financeiros (backend.entries, contacts, appointments):
     # resolved in those domains, imported when called since they import this module.

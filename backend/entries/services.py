@@ -163,6 +163,10 @@ async def _update_from_partner(
             )
         values["code"] = code
     before = {key: getattr(entry, key) for key in values}
+    if before == values:
+        # The partner sent the entry again as it is: no write and no new version, so a
+        # collector editing it meanwhile does not get a needless VERSION_CONFLICT.
+        return entry
     entry.update_from_dict(values)
     entry.status = status_for(entry.amount_cents, entry.paid_cents)
     entry.version += 1

@@ -10,9 +10,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from backend.accounts.scope import get_debtor, last_emailed_at
+from tortoise.expressions import Q
+
+from backend.accounts.scope import get_debtor
 from backend.companies.models import Company
 from backend.companies.services import get_company
+from backend.core.address import address_of, one_line
+from backend.core.enums import EmailStatus
 from backend.core.errors import ErrorCollector
 from backend.core.principal import Principal
 from backend.core.validation import (
@@ -20,9 +24,9 @@ from backend.core.validation import (
     check_long_text,
     check_text,
     format_document,
-    format_postal_code,
 )
 from backend.debtors.models import Contact, Debtor
+from backend.mailing.models import SentEmail
 from backend.mailing.rendering import (
     BODY_NAMES,
     SUBJECT_NAMES,
@@ -130,7 +134,7 @@ async def prepare_email(
         recipients=recipients,
         rendered=rendered,
         idempotency_key=key,
-        recently_contacted=recent_contact(await last_contact(principal, debtor.id), company, now),
+        recently_contacted=await recent_contact(principal, debtor, company, now),
     )
     if prepared.recently_contacted is not None:
         prepared.warnings.append(prepared.recently_contacted)
@@ -167,17 +171,31 @@ def _debtor_address(errors: ErrorCollector, debtor: Debtor) -> list[str]:
     return [address]
 
 
-async def last_contact(principal: Principal, debtor_id: int) -> dt.datetime | None:
-    """The debtor's last collection e-mail that the principal may know of (its companies')."""
-    return (await last_emailed_at(principal, [debtor_id])).get(debtor_id)
+async def recent_contact(
+    principal: Principal, debtor: Debtor, company: Company, now: dt.datetime
+) -> Warning | None:
+    """The contact-pressure guard: e-mailed within the company's `recent_contact_days`.
 
-
-def recent_contact(last: dt.datetime | None, company: Company, now: dt.datetime) -> Warning | None:
-    """The contact-pressure guard: e-mailed within the company's `recent_contact_days`."""
+    Only the principal's companies' e-mails count (another company's is not theirs to know),
+    and only one that may have reached the debtor (queued, being sent or sent): one that ended
+    FAILED never left, so it is no contact. `Debtor.last_emailed_at` is not the guard.
+    """
     days = company.recent_contact_days
-    if last is None or days <= 0 or now - last >= dt.timedelta(days=days):
+    if days <= 0:
         return None
-    local = last.astimezone(ZoneInfo(company.time_zone))
+    window = SentEmail.filter(debtor_id=debtor.id, queued_at__gt=now - dt.timedelta(days=days))
+    if principal.company_ids is not None:
+        window = window.filter(company_id__in=list(principal.company_ids))
+    last_email = (
+        await window
+        # FAILED for good counts only when some copy was delivered before the failure.
+        .filter(Q(status__not=EmailStatus.FAILED) | Q(delivered_to__isnull=False))
+        .order_by("-queued_at", "-id")
+        .first()
+    )
+    if last_email is None:
+        return None
+    local = last_email.queued_at.astimezone(ZoneInfo(company.time_zone))
     return Warning(
         "RECENTLY_CONTACTED",
         f"Este cliente já recebeu um e-mail de cobrança em {local:%d/%m/%Y} às {local:%H:%M} "
@@ -190,16 +208,9 @@ def creditor_of(company: Company) -> Creditor:
     return Creditor(
         name=company.name,
         cnpj=format_document(company.document) if company.document else "",
-        address=_address(company),
+        address=one_line(address_of(company)),
         email=company.email,
     )
-
-
-def _address(company: Company) -> str:
-    street = ", ".join(p for p in (company.street, company.number, company.complement) if p)
-    city = "/".join(p for p in (company.city, company.state) if p)
-    cep = f"CEP {format_postal_code(company.postal_code)}" if company.postal_code else None
-    return " - ".join(p for p in (street, company.district, city, cep) if p)
 
 
 def _check_company(errors: ErrorCollector, company: Company) -> None:

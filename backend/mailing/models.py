@@ -26,6 +26,9 @@ class SentEmail(Model):
     )
     company_id: int
     recipients: fields.JSONField[list[str]] = fields.JSONField()
+    # Recipients whose copy the server took (one message per recipient): an attempt that
+    # fails half-way, and a retry, send only to the others.
+    delivered_to: fields.JSONField[list[str]] = fields.JSONField(null=True)
     subject = fields.CharField(max_length=300)
     body = fields.TextField()  # as typed, placeholders filled
     html = fields.TextField()  # exactly what was sent

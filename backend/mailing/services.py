@@ -26,7 +26,6 @@ from backend.mailing.compose import (
     EmailRequest,
     PreparedEmail,
     Warning,
-    last_contact,
     prepare_email,
     recent_contact,
 )
@@ -98,8 +97,8 @@ async def send_collection_email(
             if key and (existing := await _by_key(principal, key, request)) is not None:
                 return existing
             prepared.debtor = debtor
-            prepared.recently_contacted = recent_contact(
-                await last_contact(principal, debtor.id), prepared.company, now
+            prepared.recently_contacted = await recent_contact(
+                principal, debtor, prepared.company, now
             )
             _guard_recent_contact(prepared, request)
             email = await _queue(principal, prepared, request, now, mail_from)
@@ -134,6 +133,7 @@ async def _queue(
         html=rendered.html,
         text=rendered.text,
         status=EmailStatus.QUEUED,
+        queued_at=now,  # the request's clock, which the recent-contact guard compares with
         next_attempt_at=now,
         idempotency_key=prepared.idempotency_key,
         sent_by_id=principal.user_id,

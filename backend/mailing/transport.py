@@ -89,35 +89,44 @@ class Outgoing:
     message_id: str
 
 
-def build_message(outgoing: Outgoing, mail_from: str) -> Message:
+def build_message(outgoing: Outgoing, mail_from: str, recipient: str) -> Message:
+    """The copy for one recipient, whose own address is the only one it shows.
+
+    Every copy has the same Message-ID: it is one e-mail delivered to several people, as Bcc
+    would deliver it, and a copy delivered twice still shows as the same message.
+    """
     return Message(
         subject=one_line(outgoing.subject),
         html=outgoing.html,
         text=outgoing.text,
         mail_from=(one_line(outgoing.from_name), mail_from),
-        mail_to=_addresses(outgoing.recipients),
+        mail_to=[recipient],
         reply_to=outgoing.reply_to,
         message_id=outgoing.message_id,
     )
 
 
-def _addresses(recipients: list[str]) -> list[str | tuple[str | None, str]]:
-    return list(recipients)
-
-
 class DeliveryError(Exception):
-    """A failed attempt; `permanent` when retrying cannot help (every recipient refused)."""
+    """A failed attempt; `permanent` when retrying cannot help (every recipient refused).
 
-    def __init__(self, message: str, *, permanent: bool = False) -> None:
+    `delivered`: the recipients whose copy the server took before the failure, so a retry
+    does not send them a second one.
+    """
+
+    def __init__(
+        self, message: str, *, permanent: bool = False, delivered: list[str] | None = None
+    ) -> None:
         super().__init__(message)
         self.permanent = permanent
+        self.delivered = list(delivered or [])
 
 
 class Transport(Protocol):
     description: str
 
     async def send(self, outgoing: Outgoing) -> list[str]:
-        """Deliver; returns the recipients the server refused while accepting the others."""
+        """Deliver one copy to each recipient; returns the recipients the server refused
+        while accepting the others."""
         ...
 
     async def close(self) -> None: ...
@@ -165,29 +174,42 @@ class SmtpTransport:
         return self._backend
 
     async def send(self, outgoing: Outgoing) -> list[str]:
-        message = build_message(outgoing, self.mail_from)
-        try:
-            response = await message.send_async(
-                to=_addresses(outgoing.recipients), smtp=self._connect()
-            )
-        except aiosmtplib.SMTPRecipientsRefused as exc:
-            await self.close()
-            codes = [r.code for r in exc.recipients]
+        """One message per recipient over the same connection, each with its own To: the
+        debtor and the contacts added never see one another's addresses."""
+        delivered: list[str] = []
+        refused: list[aiosmtplib.SMTPRecipientRefused] = []
+        for recipient in outgoing.recipients:
+            message = build_message(outgoing, self.mail_from, recipient)
+            try:
+                response = await message.send_async(to=[recipient], smtp=self._connect())
+            except aiosmtplib.SMTPRecipientsRefused as exc:
+                await self.close()
+                refused.extend(exc.recipients)
+                continue
+            except aiosmtplib.SMTPResponseException as exc:
+                await self.close()
+                raise DeliveryError(
+                    f"O servidor SMTP recusou a mensagem: {exc.code} {exc.message}",
+                    permanent=not delivered
+                    and isinstance(exc, aiosmtplib.SMTPDataError)
+                    and 500 <= exc.code < 600,
+                    delivered=delivered,
+                ) from exc
+            except (aiosmtplib.SMTPException, OSError) as exc:
+                await self.close()
+                raise DeliveryError(
+                    f"Falha ao falar com o servidor SMTP: {exc}", delivered=delivered
+                ) from exc
+            if recipient in (getattr(response, "refused_recipients", {}) or {}):
+                continue
+            delivered.append(recipient)
+        if refused and not delivered:
             raise DeliveryError(
                 "Destinatários recusados: "
-                + "; ".join(f"{r.recipient} ({r.code} {r.message})" for r in exc.recipients),
-                permanent=all(500 <= c < 600 for c in codes),
-            ) from exc
-        except aiosmtplib.SMTPResponseException as exc:
-            await self.close()
-            raise DeliveryError(
-                f"O servidor SMTP recusou a mensagem: {exc.code} {exc.message}",
-                permanent=isinstance(exc, aiosmtplib.SMTPDataError) and 500 <= exc.code < 600,
-            ) from exc
-        except (aiosmtplib.SMTPException, OSError) as exc:
-            await self.close()
-            raise DeliveryError(f"Falha ao falar com o servidor SMTP: {exc}") from exc
-        return sorted(getattr(response, "refused_recipients", {}) or {})
+                + "; ".join(f"{r.recipient} ({r.code} {r.message})" for r in refused),
+                permanent=all(500 <= r.code < 600 for r in refused),
+            )
+        return sorted(r.recipient for r in refused)
 
     async def close(self) -> None:
         backend, self._backend = self._backend, None
@@ -199,7 +221,8 @@ class SmtpTransport:
 
 
 class FileTransport:
-    """No SMTP configured: each message becomes data/outbox/sent-email-<id>.eml.
+    """No SMTP configured: each message becomes data/outbox/sent-email-<id>.eml, and the
+    copies for a second, third... recipient sent-email-<id>-2.eml, -3.eml...
 
     The file name is the e-mail's id, so a message delivered twice after a crash is written
     over, not duplicated.
@@ -210,14 +233,16 @@ class FileTransport:
         self.mail_from = mail_from
         self.description = f"arquivos .eml em {directory.resolve()} (SMTP_URL não configurado)"
 
-    def path_for(self, sent_email_id: int) -> Path:
-        return self.directory / f"sent-email-{sent_email_id:08d}.eml"
+    def path_for(self, sent_email_id: int, copy: int = 1) -> Path:
+        suffix = f"-{copy}" if copy > 1 else ""
+        return self.directory / f"sent-email-{sent_email_id:08d}{suffix}.eml"
 
     async def send(self, outgoing: Outgoing) -> list[str]:
-        data = build_message(outgoing, self.mail_from).as_bytes()
-        path = self.path_for(outgoing.sent_email_id)
-        await asyncio.to_thread(_write_atomically, path, data)
-        logger.info("E-mail %s gravado em %s", outgoing.sent_email_id, path.resolve())
+        for copy, recipient in enumerate(outgoing.recipients, start=1):
+            data = build_message(outgoing, self.mail_from, recipient).as_bytes()
+            path = self.path_for(outgoing.sent_email_id, copy)
+            await asyncio.to_thread(_write_atomically, path, data)
+            logger.info("E-mail %s gravado em %s", outgoing.sent_email_id, path.resolve())
         return []
 
     async def close(self) -> None:

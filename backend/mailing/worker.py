@@ -215,9 +215,10 @@ class DeliveryWorker:
         if self.clock() + self.send_time > email.lease_until:
             await self._release(claim)  # too little lease left to finish a send safely
             return
+        already = list(email.delivered_to or [])
         outgoing = Outgoing(
             sent_email_id=email.id,
-            recipients=list(email.recipients),
+            recipients=[r for r in email.recipients if r not in already],
             subject=email.subject,
             html=email.html,
             text=email.text,
@@ -228,38 +229,69 @@ class DeliveryWorker:
         try:
             refused = await self.transport.send(outgoing)
         except DeliveryError as exc:
-            await self._record_failure(claim, mine, str(exc), permanent=exc.permanent)
+            delivered = already + exc.delivered
+            if exc.permanent and delivered:  # the rest refused for good: it reached someone
+                await self._record_sent(claim, mine, delivered, note=str(exc))
+                return
+            await self._record_failure(
+                claim, mine, str(exc), permanent=exc.permanent, delivered=delivered
+            )
             return
         except Exception as exc:  # an unexpected bug must not leave the row SENDING forever
             logger.exception("Erro inesperado ao enviar o e-mail %s", email.id)
-            await self._record_failure(claim, mine, f"Erro inesperado: {exc}", permanent=False)
+            await self._record_failure(
+                claim, mine, f"Erro inesperado: {exc}", permanent=False, delivered=already
+            )
             return
         note = f"Recusados pelo servidor: {', '.join(refused)}" if refused else None
+        delivered = already + [r for r in outgoing.recipients if r not in refused]
+        await self._record_sent(claim, mine, delivered, note=note)
+
+    async def _record_sent(
+        self, claim: Claim, mine: QuerySet[SentEmail], delivered: list[str], *, note: str | None
+    ) -> None:
+        email = claim.email
         if not await mine.update(
             status=EmailStatus.SENT,
             sent_at=self.clock(),
             lease_until=None,
             next_attempt_at=None,
-            last_error=note,
+            last_error=note[:MAX_ERROR_LENGTH] if note else None,
+            delivered_to=delivered,
         ):
             logger.warning("E-mail %s enviado depois de perder a vez (lease expirado)", email.id)
             return
         logger.info("E-mail %s enviado para %s", email.id, ", ".join(email.recipients))
 
     async def _record_failure(
-        self, claim: Claim, mine: QuerySet[SentEmail], error: str, *, permanent: bool
+        self,
+        claim: Claim,
+        mine: QuerySet[SentEmail],
+        error: str,
+        *,
+        permanent: bool,
+        delivered: list[str],
     ) -> None:
         email = claim.email
         error = error[:MAX_ERROR_LENGTH]
         if permanent or claim.attempt >= self.policy.max_attempts:
-            await mine.update(status=EmailStatus.FAILED, lease_until=None, last_error=error)
+            await mine.update(
+                status=EmailStatus.FAILED,
+                lease_until=None,
+                last_error=error,
+                delivered_to=delivered or None,
+            )
             logger.error(
                 "E-mail %s falhou de vez (%s tentativas): %s", email.id, claim.attempt, error
             )
             return
         retry_at = self.clock() + self.policy.delay_after(claim.attempt)
         await mine.update(
-            status=EmailStatus.QUEUED, lease_until=None, next_attempt_at=retry_at, last_error=error
+            status=EmailStatus.QUEUED,
+            lease_until=None,
+            next_attempt_at=retry_at,
+            last_error=error,
+            delivered_to=delivered or None,
         )
         logger.warning(
             "E-mail %s: tentativa %s falhou, nova tentativa às %s: %s",

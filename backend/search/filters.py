@@ -20,12 +20,16 @@ from backend.core.errors import ErrorCollector, ServiceError
 from backend.core.periods import DueRange, Period, due_range, local_today
 from backend.core.principal import Principal
 from backend.core.text import clean, digits, search_key
+from backend.core.validation import compact_document
 from backend.settings import Settings
 
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_TERMS = 8
 # Digits with the punctuation people type in a CPF or CNPJ: "529.982.247-25", "11.222.333/0001-81".
 _DOCUMENT_INPUT = re.compile(r"[\d\s./-]+")
+# The start of an alphanumeric CNPJ (IN RFB 2.229/2024) as typed: "12.ABC.345/01DE-35", "12abc".
+_ALPHANUMERIC_DOCUMENT_INPUT = re.compile(r"[0-9A-Za-z./-]+")
+MAX_DOCUMENT_LENGTH = 14
 _FILTER_PATH = ("filter",)
 
 
@@ -52,7 +56,8 @@ class ResolvedFilter:
     scope: frozenset[int] | None  # the principal's companies, None: all
     kind: DebtorKind | None
     name_terms: tuple[str, ...]  # each a substring of Debtor.search_key
-    document_prefix: str | None  # CPF/CNPJ digits the document starts with
+    # CPF/CNPJ characters the document starts with; with name terms too, either may match.
+    document_prefix: str | None
     # Each company's overdue cutoff on `today` (backend.businessdays): OVERDUE and the ageing
     # buckets use it, so an entry due on a weekend is not overdue until the next business day.
     cutoffs: Cutoffs = NO_CUTOFFS
@@ -77,14 +82,25 @@ def parse_search(text: str | None) -> tuple[tuple[str, ...], str | None]:
 
     A name matches when it contains every term, so "joao conceicao" finds
     "João da Conceição"; any substring of a name is found this way too.
+
+    One word of letters and digits ("12.ABC.345", "12abc", "R2D2") may be the start of an
+    alphanumeric CNPJ or part of a name: both are returned and a debtor matching either is
+    found.
     """
     cleaned = clean(text)
     if cleaned is None:
         return (), None
     if _DOCUMENT_INPUT.fullmatch(cleaned) and any(c.isdigit() for c in cleaned):
         return (), digits(cleaned)
-    terms = dict.fromkeys(search_key(cleaned).split())  # ordered, without repeats
-    return tuple(terms)[:MAX_SEARCH_TERMS], None
+    terms = tuple(dict.fromkeys(search_key(cleaned).split()))[:MAX_SEARCH_TERMS]
+    document = compact_document(cleaned)
+    if (
+        _ALPHANUMERIC_DOCUMENT_INPUT.fullmatch(cleaned)
+        and any(c.isdigit() for c in cleaned)
+        and len(document) <= MAX_DOCUMENT_LENGTH
+    ):
+        return terms, document
+    return terms, None
 
 
 async def resolve_filter(

@@ -94,17 +94,28 @@ def entry_conditions(sql: Sql, f: ResolvedFilter) -> str:
 
 
 def debtor_conditions(sql: Sql, f: ResolvedFilter, alias: str = "d") -> str:
-    """Conditions on the debtor row (alias `d`); "1 = 1" when the filter has none."""
+    """Conditions on the debtor row (alias `d`); "1 = 1" when the filter has none.
+
+    With both name terms and a document prefix (an alphanumeric word such as "12ABC"), a debtor
+    matching either is found.
+    """
     parts: list[str] = []
     if f.kind is not None:
         parts.append(f"{alias}.kind = {sql.param(f.kind.value)}")
-    for term in f.name_terms:
-        parts.append(f"{alias}.search_key LIKE {sql.param(like_pattern(term))} ESCAPE '\\'")
+    names = [
+        f"{alias}.search_key LIKE {sql.param(like_pattern(term))} ESCAPE '\\'"
+        for term in f.name_terms
+    ]
+    documents: list[str] = []
     if f.document_prefix is not None:
         low, high = prefix_bounds(f.document_prefix)
-        parts.append(f"{alias}.document >= {sql.param(low)}")
+        documents.append(f"{alias}.document >= {sql.param(low)}")
         if high is not None:
-            parts.append(f"{alias}.document < {sql.param(high)}")
+            documents.append(f"{alias}.document < {sql.param(high)}")
+    if names and documents:
+        parts.append(f"(({' AND '.join(names)}) OR ({' AND '.join(documents)}))")
+    else:
+        parts.extend(names + documents)
     return " AND ".join(parts) or "1 = 1"
 
 
@@ -113,16 +124,24 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def prefix_bounds(prefix: str) -> tuple[str, str | None]:
-    """Strings of digits starting with `prefix` lie in [low, high): a range any B-tree serves.
+# The characters of a stored CPF/CNPJ, in the order every collation sorts them (digits before
+# capitals; stored documents are compact and in capitals).
+DOCUMENT_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-    Incrementing the prefix as a number keeps both bounds made of digits, which every collation
-    orders the same way (LIKE 'p%' would need a pattern-ops index on PostgreSQL).
+
+def prefix_bounds(prefix: str) -> tuple[str, str | None]:
+    """Documents starting with `prefix` lie in [low, high): a range any B-tree serves.
+
+    `high` is the prefix with its last character moved to the next one of DOCUMENT_ALPHABET
+    ("529" -> "52A", "12AZ" -> "12B"), so both bounds are made of characters that every
+    collation orders the same way (LIKE 'p%' would need a pattern-ops index on PostgreSQL).
     """
-    stripped = prefix.rstrip("9")
+    last = DOCUMENT_ALPHABET[-1]
+    stripped = prefix.rstrip(last)
     if not stripped:
         return prefix, None
-    return prefix, stripped[:-1] + str(int(stripped[-1]) + 1)
+    following = DOCUMENT_ALPHABET[DOCUMENT_ALPHABET.index(stripped[-1]) + 1]
+    return prefix, stripped[:-1] + following
 
 
 def as_int(value: Any) -> int:

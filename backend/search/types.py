@@ -42,8 +42,8 @@ class DebtorFilter:
     search: str | None = strawberry.field(
         default=None,
         description=(
-            "A name (accent- and case-insensitive; every word must appear) or CPF/CNPJ digits "
-            "(punctuation allowed), which the document must start with."
+            "A name (accent- and case-insensitive; every word must appear) or the start of a "
+            "CPF/CNPJ (punctuation allowed; letters too, for an alphanumeric CNPJ)."
         ),
     )
     company_id: strawberry.ID | None = None

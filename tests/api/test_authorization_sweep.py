@@ -275,6 +275,7 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
         "retryEmail": {"id": own["SentEmail"]},
         "addCompanyHoliday": {"companyId": own["Company"], "date": soon, "name": "Feriado"},
         "removeCompanyHoliday": {"id": own["CompanyHoliday"]},
+        "updateCompany": {"id": own["Company"], "name": "Outra"},
     }  # fmt: skip
 
 

@@ -71,6 +71,7 @@ class Inbox:
 
     received: list[Received] = field(default_factory=list)
     refuse: set[str] = field(default_factory=set)
+    defer_data_for: set[str] = field(default_factory=set)  # answer DATA with 451 for these
     hang_up_after_data: bool = False  # take the message, then drop the line before "250"
     arrived: threading.Condition = field(default_factory=threading.Condition)
 
@@ -83,6 +84,8 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.defer_data_for & set(envelope.rcpt_tos):
+            return "451 4.3.0 Tente mais tarde"
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         assert isinstance(message, EmailMessage)
         with self.arrived:

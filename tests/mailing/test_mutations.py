@@ -147,13 +147,16 @@ async def test_recipients_given_and_contacts_replace_the_debtor_address(
         "fin@cliente.example",
     ]
     await worker(smtp_server.transport(), clock).drain()
-    [received] = smtp_server.inbox.received
-    assert sorted(received.rcpt_tos) == [
-        "Ana@cliente.example",
-        "fin@cliente.example",
-        "joao@cliente.example",
+    # One message per recipient, each showing only that recipient's own address.
+    received = smtp_server.inbox.received
+    assert [(r.rcpt_tos, str(r.message["To"])) for r in received] == [
+        (["Ana@cliente.example"], "Ana@cliente.example"),
+        (["joao@cliente.example"], "joao@cliente.example"),
+        (["fin@cliente.example"], "fin@cliente.example"),
     ]
-    assert "maria@" not in received.message["To"]
+    for copy in received:
+        assert copy.message["Cc"] is None
+        assert "maria@" not in copy.message.as_string()
 
 
 async def test_sent_by_names_the_logged_in_user(http: httpx.AsyncClient) -> None:
@@ -363,6 +366,31 @@ async def test_recent_contact_window_is_the_company_setting(admin_api: ApiClient
     assert (await send(admin_api, **_ids(strict, debtor), subject="A", body="B"))["errors"] == []
 
 
+async def test_a_failed_email_is_no_contact(
+    admin_api: ApiClient, smtp_server: SmtpServer, clock: Clock
+) -> None:
+    """An e-mail that FAILED for good a minute ago does not ask for the confirmation; one still
+    QUEUED does, and so does one SENT."""
+    company, debtor = await billing_company(), await customer()
+    request = {**_ids(company, debtor), "subject": "Aviso", "body": "Olá"}
+    first = await send(admin_api, **request)
+    assert first["errors"] == []
+    down = SmtpServer()  # nobody listens there
+    await worker(down.transport(), clock, max_attempts=1).drain()
+    assert (await SentEmail.get()).status == EmailStatus.FAILED
+
+    second = await send(admin_api, **request)
+    assert second["errors"] == []
+    assert second["sentEmail"]["status"] == "QUEUED"
+    queued_again = await send(admin_api, **request)
+    assert [e["code"] for e in queued_again["errors"]] == ["RECENTLY_CONTACTED"]
+
+    await worker(smtp_server.transport(), clock).drain()
+    assert await SentEmail.filter(status=EmailStatus.SENT).count() == 1
+    sent_again = await send(admin_api, **request)
+    assert [e["code"] for e in sent_again["errors"]] == ["RECENTLY_CONTACTED"]
+
+
 async def test_retry_a_failed_email(
     admin_api: ApiClient, smtp_server: SmtpServer, clock: Clock
 ) -> None:
@@ -393,3 +421,27 @@ async def test_retry_a_failed_email(
 
     missing = (await admin_api.data(RETRY, {"id": gid("SentEmail", 999)}))["retryEmail"]
     assert [e["code"] for e in missing["errors"]] == ["NOT_FOUND"]
+
+
+async def test_a_company_and_debtor_with_alphanumeric_cnpjs_send_and_receive_collection(
+    admin_api: ApiClient, smtp_server: SmtpServer, clock: Clock
+) -> None:
+    """IN RFB 2.229/2024: CNPJs issued since July 2026 have letters; both ends are named with
+    them, formatted, in the message."""
+    company = await billing_company(document="12ABC34501DE35")
+    debtor = await customer(name="Loja Nova", document="12ABD000000149")
+    today = local_today(dt.datetime.now(dt.UTC), "America/Sao_Paulo")
+    await make_entry(company, debtor, due=today - dt.timedelta(days=10), amount="100.00")
+    payload = await send(
+        admin_api,
+        **_ids(company, debtor),
+        subject="Cobrança {{ cliente }}",
+        body="{{ cliente }} ({{ cpf_cnpj }}) deve à empresa de CNPJ {{ cnpj_empresa }}.",
+    )
+    assert payload["errors"] == []
+    assert payload["sentEmail"]["body"] == (
+        "Loja Nova (12.ABD.000/0001-49) deve à empresa de CNPJ 12.ABC.345/01DE-35."
+    )
+    await worker(smtp_server.transport(), clock).drain()
+    [received] = smtp_server.inbox.received
+    assert "CNPJ 12.ABC.345/01DE-35" in received.part("text/plain")

@@ -281,3 +281,46 @@ def test_retry_schedule_is_exponential() -> None:
 async def test_delivery_error_is_permanent_only_when_said() -> None:
     assert not DeliveryError("x").permanent
     assert DeliveryError("x", permanent=True).permanent
+
+
+async def test_each_recipient_gets_a_copy_that_shows_only_their_own_address(
+    database_url: str, smtp_server: SmtpServer, clock: Clock
+) -> None:
+    """The debtor and two contacts: three messages, each To its own recipient, none of them
+    naming the others anywhere in the headers (no shared To, no Cc)."""
+    people = ["maria@cliente.example", "fin@cliente.example", "dono@cliente.example"]
+    email = await queue(await billing_company(), await customer(), to=people)
+    await worker(smtp_server.transport(), clock).drain()
+
+    received = smtp_server.inbox.received
+    assert [r.rcpt_tos for r in received] == [[p] for p in people]
+    for person, copy in zip(people, received, strict=True):
+        assert str(copy.message["To"]) == person
+        assert copy.message["Cc"] is None
+        assert copy.message["Bcc"] is None
+        headers = "".join(f"{k}: {v}\n" for k, v in copy.message.items())
+        assert [p for p in people if p in headers] == [person]
+    assert smtp_server.inbox.message_ids() == [email.message_id] * 3
+    await email.refresh_from_db()
+    assert (email.status, email.delivered_to) == (EmailStatus.SENT, people)
+
+
+async def test_a_retry_after_a_failure_half_way_sends_only_to_those_still_waiting(
+    database_url: str, smtp_server: SmtpServer, clock: Clock
+) -> None:
+    people = ["maria@cliente.example", "fin@cliente.example", "dono@cliente.example"]
+    email = await queue(await billing_company(), await customer(), to=people)
+    smtp_server.inbox.defer_data_for.add("fin@cliente.example")
+    delivery = worker(smtp_server.transport(), clock)
+    await delivery.drain()
+    await email.refresh_from_db()
+    assert email.status == EmailStatus.QUEUED
+    assert email.delivered_to == ["maria@cliente.example"]
+    assert "451" in (email.last_error or "")
+
+    smtp_server.inbox.defer_data_for.clear()
+    clock.advance(minutes=1)
+    await delivery.drain()
+    await email.refresh_from_db()
+    assert (email.status, email.delivered_to) == (EmailStatus.SENT, people)
+    assert [r.rcpt_tos for r in smtp_server.inbox.received] == [[p] for p in people]

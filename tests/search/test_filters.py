@@ -20,6 +20,12 @@ from backend.search.sql import like_pattern, prefix_bounds
         ("11.222.333/0001-81", (), "11222333000181"),
         (" 1234 ", (), "1234"),
         ("Padaria 2000", ("padaria", "2000"), None),
+        # One word of letters and digits: an alphanumeric CNPJ (IN RFB 2.229/2024) or a name.
+        ("12.ABC.345/01DE-35", ("12.abc.345/01de-35",), "12ABC34501DE35"),
+        ("12abc", ("12abc",), "12ABC"),
+        ("R2D2", ("r2d2",), "R2D2"),
+        ("12.ABC.345/01DE-35-9999", ("12.abc.345/01de-35-9999",), None),  # longer than a CNPJ
+        ("abc", ("abc",), None),
         ("...", ("...",), None),
         ("", (), None),
         ("   ", (), None),
@@ -42,14 +48,17 @@ def test_like_pattern_escapes_wildcards() -> None:
 
 
 def test_prefix_bounds_examples() -> None:
-    assert prefix_bounds("529") == ("529", "53")
-    assert prefix_bounds("1299") == ("1299", "13")
-    assert prefix_bounds("999") == ("999", None)
+    assert prefix_bounds("529") == ("529", "52A")
+    # "13" would also take in 12ABC..., since digits sort before letters.
+    assert prefix_bounds("1299") == ("1299", "129A")
+    assert prefix_bounds("12AZ") == ("12AZ", "12B")
+    assert prefix_bounds("ZZZ") == ("ZZZ", None)
 
 
-@given(
-    prefix=st.text("0123456789", min_size=1, max_size=14), other=st.text("0123456789", max_size=14)
-)
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@given(prefix=st.text(ALPHABET, min_size=1, max_size=14), other=st.text(ALPHABET, max_size=14))
 def test_prefix_bounds_select_exactly_the_documents_with_the_prefix(
     prefix: str, other: str
 ) -> None:

@@ -121,6 +121,32 @@ async def test_search_by_document_digits_with_or_without_punctuation(
     assert await found("9") == []
 
 
+async def test_search_by_alphanumeric_cnpj_with_letters_typed_in_the_box(
+    admin_api: ApiClient, source: str
+) -> None:
+    """IN RFB 2.229/2024: "12.ABC.345/01DE-35" is found as typed, in any case, by its start."""
+    company = await make_company()
+    alphanumeric = await make_debtor("Loja Nova", document="12ABC34501DE35")
+    neighbour = await make_debtor("Loja Vizinha", document="12ABD000000149")
+    numeric = await make_debtor("Antiga Ltda", document="12900000000127")
+    robot = await make_debtor("Oficina R2D2")
+    for debtor in (alphanumeric, neighbour, numeric, robot):
+        await make_entry(company, debtor, due=days(-3))
+
+    async def found(text: str) -> list[str]:
+        return sorted(names(await search(admin_api, filter={"search": text})))
+
+    assert await found("12.ABC.345/01DE-35") == ["Loja Nova"]
+    assert await found("12abc34501de35") == ["Loja Nova"]
+    assert await found("12.ab") == ["Loja Nova", "Loja Vizinha"]
+    assert await found("12") == ["Antiga Ltda", "Loja Nova", "Loja Vizinha"]
+    # Digits only: the range stops before the letters ("129" must not take in "12A...").
+    assert await found("129") == ["Antiga Ltda"]
+    assert await found("12.9") == ["Antiga Ltda"]
+    # A word of letters and digits is also looked for in names.
+    assert await found("r2d2") == ["Oficina R2D2"]
+
+
 async def test_search_combines_with_company_and_kind(admin_api: ApiClient, source: str) -> None:
     north, south = await make_company("Norte"), await make_company("Sul")
     customer = await make_debtor("Silva Cliente")

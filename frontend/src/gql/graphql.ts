@@ -15,6 +15,7 @@ export type AddContactInput = {
   role?: string | null | undefined;
 };
 
+/** An address; omitted fields stay as they are, "" clears one. */
 export type AddressInput = {
   city?: string | null | undefined;
   complement?: string | null | undefined;
@@ -45,7 +46,7 @@ export type DebtorFilter = {
   dueTo?: string | null | undefined;
   kind?: DebtorKind | null | undefined;
   period?: PeriodPreset | null | undefined;
-  /** A name (accent- and case-insensitive; every word must appear) or CPF/CNPJ digits (punctuation allowed), which the document must start with. */
+  /** A name (accent- and case-insensitive; every word must appear) or the start of a CPF/CNPJ (punctuation allowed; letters too, for an alphanumeric CNPJ). */
   search?: string | null | undefined;
 };
 

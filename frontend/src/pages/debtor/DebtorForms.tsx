@@ -112,7 +112,13 @@ export function DebtorDataSection(props: Props) {
       <form onSubmit={form.save} noValidate aria-label="Dados do Cliente">
         <div className="form-grid">
           <TextField label="Nome" required maxLength={200} autoComplete="off" {...form.bind('name')} />
-          <TextField label="CPF/CNPJ" inputMode="numeric" autoComplete="off" {...form.bind('document')} />
+          <TextField
+            label="CPF/CNPJ"
+            autoCapitalize="characters"
+            autoComplete="off"
+            hint="CNPJ alfanumérico aceito, ex.: 12.ABC.345/01DE-35."
+            {...form.bind('document')}
+          />
           <TextField
             label="E-mail"
             type="email"

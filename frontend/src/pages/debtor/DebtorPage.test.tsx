@@ -231,6 +231,24 @@ describe('Débitos do Cliente: the other sections', () => {
     expect(screen.getByText('novo@exemplo.com.br', { selector: 'strong' })).toBeTruthy();
   });
 
+  it('takes an alphanumeric CNPJ in the CPF/CNPJ field, letters and all', async () => {
+    const detail = debtorDetail();
+    const { api, user } = await renderPage({
+      UpdateDebtor: { updateDebtor: { debtor: detail.debtor!, errors: [] } },
+    });
+    const form = screen.getByRole('form', { name: 'Dados do Cliente' });
+    const document = within(form).getByLabelText('CPF/CNPJ');
+    expect(document.getAttribute('inputmode')).toBeNull();
+    await user.clear(document);
+    await user.type(document, '12.ABC.345/01DE-35');
+    await user.click(within(form).getByRole('button', { name: 'Salvar Dados do Cliente' }));
+    await waitFor(() =>
+      expect(api.of('UpdateDebtor').map((call) => call.variables.input)).toEqual([
+        { id: 'RGVidG9yOjE=', document: '12.ABC.345/01DE-35' },
+      ]),
+    );
+  });
+
   it('saves the address and places its errors by path', async () => {
     const { api, user } = await renderPage({
       UpdateDebtor: {
