@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -16,6 +17,7 @@ from starlette.staticfiles import StaticFiles
 from tortoise.contrib.starlette import RegisterTortoise
 
 from backend.api.auth import login, logout
+from backend.api.errors import InternalErrors
 from backend.api.exports import export_debtors
 from backend.api.view import GraphQLEndpoint
 from backend.appointments.calendar import calendar_feed
@@ -84,6 +86,10 @@ def create_app(
             gc.freeze()
             yield
 
-    app = Starlette(routes=routes(), lifespan=lifespan)
+    app = Starlette(
+        routes=routes(),
+        lifespan=lifespan,
+        middleware=[Middleware(InternalErrors)],  # "Erro interno." + error id, never a traceback
+    )
     app.state.settings = settings
     return app

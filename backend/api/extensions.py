@@ -1,18 +1,29 @@
-"""Request-wide GraphQL rules: read-only principals, query limits, error masking."""
+"""Request-wide GraphQL rules: read-only principals, text inputs, query limits, error masking.
+
+What reaches the client: our own messages (validation, ServiceError, InputError), or for
+anything unexpected "Erro interno." with an error id. What reaches the log: one line per
+expected error (operation name and code, never the query text or variables, which may hold a
+CPF or an e-mail), and the traceback of each unexpected one under its error id.
+"""
 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Iterator
+from typing import Any
 
-from graphql import ExecutionResult, GraphQLError
+from graphql import ExecutionResult, GraphQLError, StringValueNode, visit
+from graphql.language import Visitor
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
 from backend.core.context import Context
-from backend.core.errors import ServiceError
+from backend.core.errors import InputError, ServiceError
+from backend.core.validation import TEXT_MESSAGE, has_forbidden_characters
 
 logger = logging.getLogger("cobrancas.graphql")
+INTERNAL_ERROR = "Erro interno."
 
 
 class ReadOnlyGuard(SchemaExtension):
@@ -38,31 +49,137 @@ class ReadOnlyGuard(SchemaExtension):
         yield
 
 
-def should_mask_error(error: GraphQLError) -> bool:
-    """Hide unexpected resolver exceptions; validation and limit messages stay readable."""
-    original = error.original_error
-    if original is None or isinstance(original, (GraphQLError, ServiceError)):
-        return False
-    if isinstance(original, ValueError):  # scalar parsing: the message is ours, in Portuguese
-        return False
-    logger.error("unexpected error in resolver", exc_info=original)
-    return True
+def _forbidden_text_in(value: Any, path: tuple[str, ...]) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        return path if has_forbidden_characters(value) else None
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        found = _forbidden_text_in(item, (*path, str(key)))
+        if found is not None:
+            return found
+    return None
+
+
+class _StringLiterals(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.forbidden = False
+
+    def enter_string_value(self, node: StringValueNode, *_args: Any) -> None:
+        if has_forbidden_characters(node.value):
+            self.forbidden = True
+
+
+class TextInputGuard(SchemaExtension):
+    """No text input holds a control character (NUL and the like) or a lone surrogate: every
+    string of the variables and of the query's literals is checked here, once, before any
+    resolver or scalar sees it, so the databases (SQLite and PostgreSQL alike) never do."""
+
+    def on_execute(self) -> Iterator[None]:
+        ctx = self.execution_context
+        if ctx.result is None:
+            path = _forbidden_text_in(ctx.variables or {}, ())
+            literals = _StringLiterals()
+            if path is None and ctx.graphql_document is not None:
+                visit(ctx.graphql_document, literals)
+            if path is not None or literals.forbidden:
+                where = f"A variável ${'.'.join(path)}" if path else "Um texto da consulta"
+                ctx.result = ExecutionResult(
+                    data=None,
+                    errors=[
+                        GraphQLError(
+                            f"{where} {TEXT_MESSAGE}",
+                            extensions={"code": "INVALID_TEXT", "field": list(path or ())},
+                        )
+                    ],
+                )
+        yield
+
+
+def root_cause(error: GraphQLError) -> BaseException | None:
+    """The exception behind a GraphQL error, through graphql-core's wrappers."""
+    cause: BaseException | None = error.original_error
+    while isinstance(cause, GraphQLError) and cause.original_error is not None:
+        cause = cause.original_error
+    return cause
+
+
+def is_unexpected(error: GraphQLError) -> bool:
+    """True for a bug (any exception but ours): its text is Python's, never for a client."""
+    cause = root_cause(error)
+    return cause is not None and not isinstance(cause, (GraphQLError, ServiceError, InputError))
+
+
+def error_code(error: GraphQLError) -> str:
+    cause = root_cause(error)
+    if isinstance(cause, ServiceError) and cause.errors:
+        return cause.errors[0].code
+    if isinstance(cause, InputError):
+        return cause.code
+    code = (error.extensions or {}).get("code")
+    return str(code) if code else "GRAPHQL_VALIDATION_FAILED"
 
 
 class ServiceErrorCodes(SchemaExtension):
     """A ServiceError raised while reading (say `first` above 100, a bad filter) becomes a clear
-    top-level error: its Portuguese messages, and the first one's code and input path."""
+    top-level error: its Portuguese messages, and the first one's code and input path. A scalar's
+    InputError keeps its message and gets its code."""
 
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
         for error in (result.errors or []) if result else []:
-            original = error.original_error
-            if isinstance(original, ServiceError) and original.errors:
-                first = original.errors[0]
-                error.message = " ".join(e.message for e in original.errors)
+            cause = root_cause(error)
+            if isinstance(cause, ServiceError) and cause.errors:
+                first = cause.errors[0]
+                error.message = " ".join(e.message for e in cause.errors)
                 error.extensions = {
                     **(error.extensions or {}),
                     "code": first.code,
                     "field": list(first.field),
                 }
+            elif isinstance(cause, InputError):
+                error.extensions = {**(error.extensions or {}), "code": cause.code}
+
+
+class MaskInternalErrors(SchemaExtension):
+    """Every unexpected exception answers "Erro interno." with an error id; the log holds the
+    traceback under that id (and the operation's name, never its text or variables)."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        result.errors = [self._mask(e) if is_unexpected(e) else e for e in result.errors]
+
+    def _mask(self, error: GraphQLError) -> GraphQLError:
+        error_id = secrets.token_hex(6)
+        logger.error(
+            "Erro interno %s na operação %s (campo %s)",
+            error_id,
+            self.execution_context.operation_name or "anônima",
+            ".".join(str(p) for p in error.path or ()) or "-",
+            exc_info=root_cause(error),
+        )
+        return GraphQLError(
+            INTERNAL_ERROR,
+            nodes=error.nodes,
+            path=error.path,
+            extensions={"code": "INTERNAL_ERROR", "errorId": error_id},
+        )
+
+
+def log_errors(errors: list[GraphQLError], operation_name: str | None) -> None:
+    """One line per expected error: its code and where, no message (a message may quote an
+    input value, a CPF or an e-mail). Unexpected ones are logged by MaskInternalErrors."""
+    for error in errors:
+        if not is_unexpected(error):
+            logger.info(
+                "Erro GraphQL %s na operação %s", error_code(error), operation_name or "anônima"
+            )

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -15,10 +15,17 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
-from backend.api.extensions import ReadOnlyGuard, ServiceErrorCodes, should_mask_error
+from backend.api.extensions import (
+    MaskInternalErrors,
+    ReadOnlyGuard,
+    ServiceErrorCodes,
+    TextInputGuard,
+    log_errors,
+)
 from backend.appointments.mutations import AppointmentMutations
 from backend.appointments.queries import AppointmentQueries
 from backend.audit.queries import AuditQueries
@@ -70,7 +77,16 @@ def _root(name: str, classes: list[type[Any]]) -> Any:
     return strawberry.type(type(name, tuple(classes), {}))
 
 
-schema = strawberry.Schema(
+class Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # Strawberry's default logs str(error): the message and the query text around it,
+        # literals (a CPF, an e-mail) included.
+        log_errors(errors, execution_context.operation_name if execution_context else None)
+
+
+schema = Schema(
     query=_root("Query", QUERY_CLASSES),
     mutation=_root("Mutation", MUTATION_CLASSES),
     types=EXTRA_TYPES,
@@ -81,7 +97,8 @@ schema = strawberry.Schema(
         ParserCache,
         ValidationCache,
         ReadOnlyGuard,
+        TextInputGuard,
         ServiceErrorCodes,
-        lambda: MaskErrors(should_mask_error=should_mask_error, error_message="Erro interno."),
+        MaskInternalErrors,
     ],
 )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -28,6 +29,32 @@ class _StrawberryView(GraphQL[Context, None]):
             principal=principal,
             settings=request.app.state.settings,
         )
+
+    def parse_json(self, data: str | bytes) -> Any:
+        # A body that is JSON but not an object ("x", 5, null) is a client error, not a 500.
+        try:
+            body = self.decode_json(data)
+        except ValueError as exc:  # JSONDecodeError, an integer of 5000 digits
+            raise HTTPException(400, "O corpo da requisição não é um JSON válido.") from exc
+        if not isinstance(body, dict):
+            raise HTTPException(
+                400, 'O corpo da requisição deve ser um objeto JSON: {"query": "..."}.'
+            )
+        return body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # Strawberry answers its HTTP errors in plain text; clients read JSON.
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive))
+        except HTTPException as exc:
+            response = JSONResponse(
+                {"errors": [{"message": exc.reason, "extensions": {"code": "BAD_REQUEST"}}]},
+                status_code=exc.status_code,
+            )
+        await response(scope, receive, send)
 
 
 class GraphQLEndpoint:

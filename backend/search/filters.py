@@ -19,6 +19,7 @@ from backend.core.errors import ErrorCollector, ServiceError
 from backend.core.periods import DueRange, Period, due_range, local_today
 from backend.core.principal import Principal
 from backend.core.text import clean, digits, search_key
+from backend.core.validation import TEXT_MESSAGE, has_forbidden_characters
 from backend.settings import Settings
 
 MAX_SEARCH_LENGTH = 200
@@ -98,6 +99,9 @@ async def resolve_filter(
             f"A pesquisa deve ter no máximo {MAX_SEARCH_LENGTH} caracteres.",
             "search",
         )
+    elif data.search is not None and has_forbidden_characters(data.search):
+        # GraphQL refuses these at the edge; the export's query string comes here directly.
+        errors.add("INVALID_TEXT", f"A pesquisa {TEXT_MESSAGE}", "search")
     zone = settings.time_zone
     if data.company_id is not None or company_id_given:
         company = await get_company(principal, data.company_id)

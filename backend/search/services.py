@@ -30,6 +30,8 @@ from backend.search.sql import OPEN_CENTS, OPEN_ENTRY, Sql, as_date, as_int, con
 from backend.search.statements import DebtorOrder
 from backend.settings import Settings
 
+DEBTORS_LIST = "debtors"  # the list's name in its cursors
+
 
 class Source(StrEnum):
     SUMMARY = "summary"
@@ -142,7 +144,9 @@ async def search_debtors(
     rows = _debtor_rows([r for r in found if r["debtor_id"] is not None], f.today)
     totals = _totals(found[0])
     return SearchResult(
-        page=Page(items=rows, offset=page.offset, total_count=totals.debtor_count),
+        page=Page(
+            items=rows, offset=page.offset, total_count=totals.debtor_count, list_name=DEBTORS_LIST
+        ),
         totals=totals,
         filter=f,
         source=source,

@@ -203,7 +203,7 @@ async def test_the_search_uses_the_summary_only_when_it_describes_today(database
             now=NOW,
             data=None,
             order=DebtorOrder.OPEN_AMOUNT_DESC,
-            page=PageRequest.of(25, None),
+            page=PageRequest.of(25, None, list_name="debtors"),
         )
         assert [row.debtor_id for row in result.page.items] == [debtor.id]
         assert result.totals.open_cents == 1200
