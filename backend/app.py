@@ -21,6 +21,7 @@ from backend.api.errors import InternalErrors
 from backend.api.exports import export_debtors
 from backend.api.view import GraphQLEndpoint
 from backend.appointments.calendar import calendar_feed
+from backend.core.redaction import ACCESS_LOG_REDACTION
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas")
@@ -92,4 +93,7 @@ def create_app(
         middleware=[Middleware(InternalErrors)],  # "Erro interno." + error id, never a traceback
     )
     app.state.settings = settings
+    # No calendar token or query string (a CPF in ?search=) in the access log, however uvicorn
+    # was started.
+    logging.getLogger("uvicorn.access").addFilter(ACCESS_LOG_REDACTION)
     return app

@@ -29,6 +29,7 @@ from tortoise.transactions import in_transaction
 
 from backend.companies.models import Company
 from backend.core.enums import EmailStatus
+from backend.core.redaction import redact_text
 from backend.mailing.models import SentEmail
 from backend.mailing.transport import DeliveryError, Outgoing, Transport, transport_for
 from backend.settings import Settings
@@ -248,7 +249,8 @@ class DeliveryWorker:
         ):
             logger.warning("E-mail %s enviado depois de perder a vez (lease expirado)", email.id)
             return
-        logger.info("E-mail %s enviado para %s", email.id, ", ".join(email.recipients))
+        # The SentEmail id leads to the recipients for whoever may read them; the log does not.
+        logger.info("E-mail %s enviado para %s destinatário(s)", email.id, len(email.recipients))
 
     async def _record_failure(
         self, claim: Claim, mine: QuerySet[SentEmail], error: str, *, permanent: bool
@@ -258,7 +260,10 @@ class DeliveryWorker:
         if permanent or claim.attempt >= self.policy.max_attempts:
             await mine.update(status=EmailStatus.FAILED, lease_until=None, last_error=error)
             logger.error(
-                "E-mail %s falhou de vez (%s tentativas): %s", email.id, claim.attempt, error
+                "E-mail %s falhou de vez (%s tentativas): %s",
+                email.id,
+                claim.attempt,
+                redact_text(error),
             )
             return
         retry_at = self.clock() + self.policy.delay_after(claim.attempt)
@@ -270,7 +275,7 @@ class DeliveryWorker:
             email.id,
             claim.attempt,
             retry_at.isoformat(timespec="seconds"),
-            error,
+            redact_text(error),
         )
 
 

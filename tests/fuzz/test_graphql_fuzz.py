@@ -27,7 +27,7 @@ from schemathesis.graphql import nodes
 
 from backend.core.ids import encode_id
 from tests.fuzz.conformance import Conformance
-from tests.fuzz.conftest import ROOT, FuzzServer
+from tests.live import ROOT, LiveServer
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "28"))
 TYPES = [
@@ -90,7 +90,7 @@ SDL = graphql.build_schema((ROOT / "schema.graphql").read_text())
     database=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_graphql_operation(case: Any, fuzz_server: FuzzServer) -> None:
+def test_graphql_operation(case: Any, fuzz_server: LiveServer) -> None:
     response = case.call(
         base_url=f"{fuzz_server.url}/graphql", headers=fuzz_server.headers, timeout=30
     )

@@ -1,4 +1,4 @@
-"""`python -m tests.fuzz.seed`: on DATABASE_URL (migrated, with demo data), 30 decoy API tokens
+"""`python -m tests.live_seed`: on DATABASE_URL (migrated, with demo data), 30 decoy API tokens
 and then the fuzz token, printed. The fuzzer's ids run from 1 to 30, so `revokeApiToken` and
 friends hit the decoys, never the token the fuzzer itself uses."""
 
