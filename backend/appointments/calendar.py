@@ -17,7 +17,7 @@ from backend.accounts.services import user_principal
 from backend.appointments.models import Appointment
 from backend.appointments.services import scope_appointments, starts_at, time_zone_of
 from backend.companies.models import Company
-from backend.core.validation import format_phone
+from backend.core.validation import format_phone, has_forbidden_characters
 from backend.debtors.models import Debtor
 from backend.settings import Settings
 
@@ -44,7 +44,7 @@ async def calendar_feed(request: Request) -> Response:
     settings: Settings = request.app.state.settings
     token = str(request.path_params.get("token", ""))
     user = None
-    if 0 < len(token) <= 64:
+    if 0 < len(token) <= 64 and not has_forbidden_characters(token):  # "%00": PostgreSQL 500
         user = await User.get_or_none(calendar_token=token, is_active=True)
     if user is None:
         return PlainTextResponse("Calendário não encontrado.", status_code=404)

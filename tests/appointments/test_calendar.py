@@ -87,3 +87,9 @@ async def test_an_empty_calendar_is_still_a_calendar(http: httpx.AsyncClient) ->
     calendar = await _feed(http, f"/calendar/{user.calendar_token}.ics")
     assert calendar.walk("VEVENT") == []
     assert str(calendar["x-wr-calname"]) == "Cobranças — Ana"
+
+
+async def test_a_token_with_a_control_character_is_not_found(http: httpx.AsyncClient) -> None:
+    for token in ("%00", "a%00b", "%1b"):  # main: PostgreSQL refused the NUL, HTTP 500
+        response = await http.get(f"/calendar/{token}.ics")
+        assert response.status_code == 404
