@@ -13,7 +13,14 @@ import secrets
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import ExecutionResult, GraphQLError, StringValueNode, visit
+from graphql import (
+    ExecutionResult,
+    FloatValueNode,
+    GraphQLError,
+    IntValueNode,
+    StringValueNode,
+    visit,
+)
 from graphql.language import Visitor
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
@@ -65,39 +72,60 @@ def _forbidden_text_in(value: Any, path: tuple[str, ...]) -> tuple[str, ...] | N
     return None
 
 
-class _StringLiterals(Visitor):
+MAX_NUMBER_LITERAL = 40  # digits and signs of an Int or Float written in a query
+
+
+class _Literals(Visitor):
     def __init__(self) -> None:
         super().__init__()
-        self.forbidden = False
+        self.forbidden_text = False
+        self.long_number = False
 
     def enter_string_value(self, node: StringValueNode, *_args: Any) -> None:
-        if has_forbidden_characters(node.value):
-            self.forbidden = True
+        self.forbidden_text = self.forbidden_text or has_forbidden_characters(node.value)
+
+    def enter_int_value(self, node: IntValueNode, *_args: Any) -> None:
+        self.long_number = self.long_number or len(node.value) > MAX_NUMBER_LITERAL
+
+    def enter_float_value(self, node: FloatValueNode, *_args: Any) -> None:
+        self.long_number = self.long_number or len(node.value) > MAX_NUMBER_LITERAL
 
 
-class TextInputGuard(SchemaExtension):
-    """No text input holds a control character (NUL and the like) or a lone surrogate: every
-    string of the variables and of the query's literals is checked here, once, before any
-    resolver or scalar sees it, so the databases (SQLite and PostgreSQL alike) never do."""
+def _input_problem(variables: dict[str, Any], document: Any) -> GraphQLError | None:
+    path = _forbidden_text_in(variables, ())
+    if path is not None:
+        return GraphQLError(
+            f"A variável ${'.'.join(path)} {TEXT_MESSAGE}",
+            extensions={"code": "INVALID_TEXT", "field": list(path)},
+        )
+    literals = _Literals()
+    if document is not None:
+        visit(document, literals)
+    if literals.forbidden_text:
+        return GraphQLError(
+            f"Um texto da consulta {TEXT_MESSAGE}", extensions={"code": "INVALID_TEXT"}
+        )
+    if literals.long_number:
+        # graphql-core's int() refuses 4,300 digits with a Python message of its own.
+        return GraphQLError(
+            f"Número longo demais na consulta (máximo {MAX_NUMBER_LITERAL} caracteres).",
+            extensions={"code": "INVALID_VALUE"},
+        )
+    return None
 
-    def on_execute(self) -> Iterator[None]:
+
+class InputGuard(SchemaExtension):
+    """No text input holds a control character (NUL and the like) or a lone surrogate, and no
+    number literal is absurdly long: every string of the variables and every literal of the
+    query is checked here, once, before any resolver or scalar uses it, so the databases
+    (SQLite and PostgreSQL alike) never see one. Listed after ValidationCache: its refusal
+    replaces the validation's result, whatever that was."""
+
+    def on_validate(self) -> Iterator[None]:
         ctx = self.execution_context
-        if ctx.result is None:
-            path = _forbidden_text_in(ctx.variables or {}, ())
-            literals = _StringLiterals()
-            if path is None and ctx.graphql_document is not None:
-                visit(ctx.graphql_document, literals)
-            if path is not None or literals.forbidden:
-                where = f"A variável ${'.'.join(path)}" if path else "Um texto da consulta"
-                ctx.result = ExecutionResult(
-                    data=None,
-                    errors=[
-                        GraphQLError(
-                            f"{where} {TEXT_MESSAGE}",
-                            extensions={"code": "INVALID_TEXT", "field": list(path or ())},
-                        )
-                    ],
-                )
+        problem = _input_problem(ctx.variables or {}, ctx.graphql_document)
+        if problem is not None:
+            ctx.pre_execution_errors = [problem]
         yield
 
 

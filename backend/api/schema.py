@@ -20,10 +20,10 @@ from strawberry.types import ExecutionContext
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
 from backend.api.extensions import (
+    InputGuard,
     MaskInternalErrors,
     ReadOnlyGuard,
     ServiceErrorCodes,
-    TextInputGuard,
     log_errors,
 )
 from backend.appointments.mutations import AppointmentMutations
@@ -96,8 +96,8 @@ schema = Schema(
         lambda: MaxTokensLimiter(max_token_count=4000),
         ParserCache,
         ValidationCache,
+        InputGuard,
         ReadOnlyGuard,
-        TextInputGuard,
         ServiceErrorCodes,
         MaskInternalErrors,
     ],

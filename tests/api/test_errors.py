@@ -366,3 +366,12 @@ def _past() -> Any:
     import datetime as dt
 
     return dt.date.today() - dt.timedelta(days=10)
+
+
+async def test_a_number_literal_of_thousands_of_digits_is_a_clear_error(
+    admin_api: ApiClient,
+) -> None:
+    # main: "Erro interno." (graphql-core's int() refuses 4,300 digits with a ValueError)
+    body = await admin_api.execute("{ debtors(first: " + "1" * 5000 + ") { totalCount } }")
+    assert _code(body) == "INVALID_VALUE"
+    assert "Número longo demais" in body["errors"][0]["message"]

@@ -207,7 +207,7 @@ async def test_nul_in_the_body_is_refused_at_the_edge_and_queues_nothing(
     admin_api: ApiClient,
 ) -> None:
     # Control characters are refused for every text input before any resolver runs
-    # (api/extensions.py, TextInputGuard): a top-level INVALID_TEXT with the input's path.
+    # (api/extensions.py, InputGuard): a top-level INVALID_TEXT with the input's path.
     company, debtor = await billing_company(), await customer()
     body = await admin_api.execute(
         SEND, {"input": {**_ids(company, debtor), "subject": "Aviso", "body": "Olá\x00"}}
