@@ -53,7 +53,7 @@ test-frontend: frontend/node_modules/.installed
 # Schemathesis against a real server on each engine: ≈ 10,000 cases per engine (tests/fuzz);
 # `make test` runs the same with ≈ 1,000.
 fuzz: setup postgres
-	FUZZ_EXAMPLES=280 $(BIN)/pytest tests/fuzz -q -s
+	FUZZ_EXAMPLES=300 $(BIN)/pytest tests/fuzz -q -s
 
 check: $(VENV)/.synced
 	$(BIN)/ruff check backend tests bench

@@ -8,8 +8,8 @@ error, and our resolvers answer bad input (say `first: 500`) with a coded error 
 The custom scalars get strategies that mix valid values with junk, or nothing would get past
 scalar validation; ids are valid ids of every type (1 to 30) or junk.
 
-FUZZ_EXAMPLES sets the examples per operation and engine: `make test` runs 28 (37 operations
-× 28 ≈ 1,000 cases per engine, about a minute each), `make fuzz` 280 (≈ 10,000 per engine).
+FUZZ_EXAMPLES sets the examples per operation and engine: `make test` runs 30 (37 operations
+× 30 ≈ 1,000 cases per engine, about a minute each), `make fuzz` 300 (≈ 10,000 per engine).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from backend.core.ids import encode_id
 from tests.fuzz.conformance import Conformance
 from tests.live import ROOT, LiveServer
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "28"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 TYPES = [
     "Company",
     "Debtor",

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 
 from tests.live import LiveServer
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "28"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 SETTINGS = settings(
-    max_examples=EXAMPLES * 4,
+    max_examples=EXAMPLES * 2,
     deadline=None,
     derandomize=True,
     database=None,
