@@ -25,7 +25,7 @@ from backend.settings import Settings
 MAX_SEARCH_LENGTH = 200
 MAX_SEARCH_TERMS = 8
 # Digits with the punctuation people type in a CPF or CNPJ: "529.982.247-25", "11.222.333/0001-81".
-_DOCUMENT_INPUT = re.compile(r"[\d\s./-]+")
+_DOCUMENT_INPUT = re.compile(r"[0-9\s./-]+")  # ASCII digits: "٥٢٩" is not a CPF
 _FILTER_PATH = ("filter",)
 
 
@@ -72,7 +72,7 @@ def parse_search(text: str | None) -> tuple[tuple[str, ...], str | None]:
     cleaned = clean(text)
     if cleaned is None:
         return (), None
-    if _DOCUMENT_INPUT.fullmatch(cleaned) and any(c.isdigit() for c in cleaned):
+    if _DOCUMENT_INPUT.fullmatch(cleaned) and digits(cleaned):
         return (), digits(cleaned)
     terms = dict.fromkeys(search_key(cleaned).split())  # ordered, without repeats
     return tuple(terms)[:MAX_SEARCH_TERMS], None

@@ -15,8 +15,11 @@ import pytest
 
 from backend.app import create_app
 from backend.companies.models import Company
+from backend.core.errors import ErrorCollector
 from backend.core.ids import decode_id
 from backend.core.pagination import decode_cursor, encode_cursor
+from backend.core.text import digits
+from backend.core.validation import check_document
 from backend.settings import Settings
 from tests.support import (
     VALID_CPF,
@@ -60,6 +63,13 @@ async def test_non_ascii_digit_is_a_malformed_id(admin_api: ApiClient) -> None:
     for junk in ("Debtor:٧", "Debtor:²"):  # "²".isdigit() is True, int("²") a ValueError
         body = await admin_api.execute(query, {"id": _b64(junk)})
         assert body == {"data": {"debtor": None}}
+
+
+def test_non_ascii_digits_are_not_a_document() -> None:
+    errors = ErrorCollector()
+    assert digits("٥٢٩.٩٨٢") == ""
+    assert check_document(errors, "٥٢٩٩٨٢٢٤٧٢٥", "document") is None  # 529.982.247-25
+    assert [e.code for e in errors.errors] == ["INVALID_DOCUMENT"]
 
 
 # --- text ------------------------------------------------------------------------------------

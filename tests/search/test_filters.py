@@ -21,6 +21,7 @@ from backend.search.sql import like_pattern, prefix_bounds
         (" 1234 ", (), "1234"),
         ("Padaria 2000", ("padaria", "2000"), None),
         ("...", ("...",), None),
+        ("٥٢٩", ("٥٢٩",), None),  # Arabic-Indic digits are not a CPF: a name term
         ("", (), None),
         ("   ", (), None),
         (None, (), None),
