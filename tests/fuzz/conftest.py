@@ -18,6 +18,6 @@ def fuzz_server(
         started = time.monotonic()
         yield server
         print(
-            f"\nfuzz {request.param}: {server.cases} casos ({server.answered} com dados e sem erro)"
-            f" em {time.monotonic() - started:.0f} s"
+            f"\nfuzz {request.param}: {server.cases} casos, {server.answered} respostas com dados"
+            f" e sem erro, em {time.monotonic() - started:.0f} s"
         )

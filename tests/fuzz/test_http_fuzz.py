@@ -61,6 +61,7 @@ def test_export_query_strings(fuzz_server: LiveServer, params: dict[str, str], f
         headers=fuzz_server.headers,
         timeout=30,
     )
+    fuzz_server.count(None)
     assert response.status_code in (200, 400, 404), (params, response.text[:500])
     if response.status_code != 200:
         assert _is_json(response), response.text[:500]
@@ -73,6 +74,7 @@ def test_export_query_strings(fuzz_server: LiveServer, params: dict[str, str], f
 @example(token="a\x00b")
 def test_calendar_paths(fuzz_server: LiveServer, token: str) -> None:
     response = httpx.get(f"{fuzz_server.url}/calendar/{quote(token, safe='')}.ics", timeout=30)
+    fuzz_server.count(None)
     assert response.status_code in (200, 404), (token, response.text[:500])
 
 
@@ -87,6 +89,7 @@ def test_login_bodies(fuzz_server: LiveServer, body: Any) -> None:
         headers={"Content-Type": "application/json"},
         timeout=30,
     )
+    fuzz_server.count(None)
     assert response.status_code in (400, 401, 429), (body, response.text[:500])
     assert _is_json(response), response.text[:500]
 
@@ -109,6 +112,7 @@ def test_graphql_bodies(fuzz_server: LiveServer, body: Any) -> None:
         headers={**fuzz_server.headers, "Content-Type": "application/json"},
         timeout=30,
     )
+    fuzz_server.count(None)
     assert response.status_code in (200, 400), (body, response.text[:500])
     assert _is_json(response), response.text[:500]
     assert "Erro interno" not in response.text
