@@ -1,4 +1,4 @@
-"""Request-wide GraphQL rules: read-only principals, text inputs, query limits, error masking.
+"""Request-wide GraphQL rules: read-only principals, text inputs, query limits, error reports.
 
 What reaches the client: our own messages (validation, ServiceError, InputError), or for
 anything unexpected "Erro interno." with an error id. What reaches the log: one line per
@@ -56,19 +56,29 @@ class ReadOnlyGuard(SchemaExtension):
         yield
 
 
-def _forbidden_text_in(value: Any, path: tuple[str, ...]) -> tuple[str, ...] | None:
-    if isinstance(value, str):
-        return path if has_forbidden_characters(value) else None
-    if isinstance(value, dict):
-        items: Any = value.items()
-    elif isinstance(value, list):
-        items = enumerate(value)
-    else:
-        return None
-    for key, item in items:
-        found = _forbidden_text_in(item, (*path, str(key)))
-        if found is not None:
-            return found
+MAX_VARIABLE_DEPTH = 30  # input objects and lists inside one another; ours need a few
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _forbidden_text_in(variables: dict[str, Any]) -> tuple[str, ...] | None:
+    """The path of the first string holding a forbidden character; raises _TooDeep. A loop,
+    not recursion: a JSON body can nest deeper than Python's stack."""
+    stack: list[tuple[Any, tuple[str, ...]]] = [(variables, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if has_forbidden_characters(value):
+                return path
+            continue
+        if len(path) > MAX_VARIABLE_DEPTH:
+            raise _TooDeep
+        if isinstance(value, dict):
+            stack.extend((item, (*path, str(key))) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, (*path, str(index))) for index, item in enumerate(value))
     return None
 
 
@@ -92,7 +102,13 @@ class _Literals(Visitor):
 
 
 def _input_problem(variables: dict[str, Any], document: Any) -> GraphQLError | None:
-    path = _forbidden_text_in(variables, ())
+    try:
+        path = _forbidden_text_in(variables)
+    except _TooDeep:
+        return GraphQLError(
+            f"Variáveis aninhadas demais (máximo {MAX_VARIABLE_DEPTH} níveis).",
+            extensions={"code": "INVALID_VALUE"},
+        )
     if path is not None:
         return GraphQLError(
             f"A variável ${'.'.join(path)} {TEXT_MESSAGE}",
@@ -175,39 +191,43 @@ class ServiceErrorCodes(SchemaExtension):
                 error.extensions = {**(error.extensions or {}), "code": cause.code}
 
 
-class MaskInternalErrors(SchemaExtension):
-    """Every unexpected exception answers "Erro interno." with an error id; the log holds the
-    traceback under that id (and the operation's name, never its text or variables)."""
+def report_errors(errors: list[GraphQLError], operation_name: str | None) -> None:
+    """Log each error once, as Strawberry reports them (before any extension touches them).
 
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        if result is None or not result.errors:
-            return
-        result.errors = [self._mask(e) if is_unexpected(e) else e for e in result.errors]
-
-    def _mask(self, error: GraphQLError) -> GraphQLError:
+    An expected error is one line: its code and the operation's name, no message (a message
+    may quote an input value, a CPF or an e-mail). An unexpected one gets an error id, which
+    the log holds with its traceback, and is marked for `mask_internal_errors`.
+    """
+    operation = operation_name or "anônima"
+    for error in errors:
+        if not is_unexpected(error):
+            logger.info("Erro GraphQL %s na operação %s", error_code(error), operation)
+            continue
         error_id = secrets.token_hex(6)
         logger.error(
             "Erro interno %s na operação %s (campo %s)",
             error_id,
-            self.execution_context.operation_name or "anônima",
+            operation,
             ".".join(str(p) for p in error.path or ()) or "-",
             exc_info=root_cause(error),
         )
-        return GraphQLError(
-            INTERNAL_ERROR,
-            nodes=error.nodes,
-            path=error.path,
-            extensions={"code": "INTERNAL_ERROR", "errorId": error_id},
-        )
+        error.extensions = {"code": "INTERNAL_ERROR", "errorId": error_id}
 
 
-def log_errors(errors: list[GraphQLError], operation_name: str | None) -> None:
-    """One line per expected error: its code and where, no message (a message may quote an
-    input value, a CPF or an e-mail). Unexpected ones are logged by MaskInternalErrors."""
+def mask_internal_errors(errors: list[GraphQLError]) -> list[GraphQLError]:
+    """What the client gets for an unexpected error: "Erro interno." and the error id only."""
+    masked: list[GraphQLError] = []
     for error in errors:
-        if not is_unexpected(error):
-            logger.info(
-                "Erro GraphQL %s na operação %s", error_code(error), operation_name or "anônima"
+        extensions = error.extensions or {}
+        if extensions.get("code") == "INTERNAL_ERROR" or is_unexpected(error):
+            error = GraphQLError(
+                INTERNAL_ERROR,
+                nodes=error.nodes,
+                path=error.path,
+                extensions={
+                    "code": "INTERNAL_ERROR",
+                    "errorId": extensions.get("errorId") or "-",
+                },
             )
+        masked.append(error)
+    return masked

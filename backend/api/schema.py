@@ -15,16 +15,16 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
 from backend.api.extensions import (
     InputGuard,
-    MaskInternalErrors,
     ReadOnlyGuard,
     ServiceErrorCodes,
-    log_errors,
+    mask_internal_errors,
+    report_errors,
 )
 from backend.appointments.mutations import AppointmentMutations
 from backend.appointments.queries import AppointmentQueries
@@ -78,12 +78,22 @@ def _root(name: str, classes: list[type[Any]]) -> Any:
 
 
 class Schema(strawberry.Schema):
+    """Strawberry's schema, with our error reports: see api/extensions.py."""
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
         # Strawberry's default logs str(error): the message and the query text around it,
         # literals (a CPF, an e-mail) included.
-        log_errors(errors, execution_context.operation_name if execution_context else None)
+        report_errors(errors, execution_context.operation_name if execution_context else None)
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        # Masked here, on the way out, rather than in an extension: an exception escaping an
+        # extension's hook skips the other hooks, and Strawberry would answer its raw text.
+        result = await super().execute(*args, **kwargs)
+        if result.errors:
+            result.errors = mask_internal_errors(result.errors)
+        return result
 
 
 schema = Schema(
@@ -99,6 +109,5 @@ schema = Schema(
         InputGuard,
         ReadOnlyGuard,
         ServiceErrorCodes,
-        MaskInternalErrors,
     ],
 )

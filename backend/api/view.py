@@ -34,7 +34,7 @@ class _StrawberryView(GraphQL[Context, None]):
         # A body that is JSON but not an object ("x", 5, null) is a client error, not a 500.
         try:
             body = self.decode_json(data)
-        except ValueError as exc:  # JSONDecodeError, an integer of 5000 digits
+        except (ValueError, RecursionError) as exc:  # also 5,000 digits, [[[[… 100,000 deep
             raise HTTPException(400, "O corpo da requisição não é um JSON válido.") from exc
         if not isinstance(body, dict):
             raise HTTPException(

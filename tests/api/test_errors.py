@@ -385,3 +385,43 @@ async def test_a_number_literal_of_thousands_of_digits_is_a_clear_error(
     body = await admin_api.execute("{ debtors(first: " + "1" * 5000 + ") { totalCount } }")
     assert _code(body) == "INVALID_VALUE"
     assert "Número longo demais" in body["errors"][0]["message"]
+
+
+async def test_deeply_nested_json_is_a_clear_error(admin_api: ApiClient) -> None:
+    query = "query($s: String) { debtors(filter: {search: $s}) { totalCount } }"
+    nested = '"x"'
+    for _ in range(500):
+        nested = f"[{nested}]"
+    response = await admin_api.http.post(
+        "/graphql",
+        content=f'{{"query": "{query}", "variables": {{"s": {nested}}}}}',
+        headers={**admin_api.headers, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 200
+    assert _code(response.json()) == "INVALID_VALUE"
+    assert "aninhadas demais" in response.json()["errors"][0]["message"]
+    # Deeper than Python's JSON decoder goes: main answered HTTP 500.
+    response = await admin_api.http.post(
+        "/graphql",
+        content="[" * 100_000 + "]" * 100_000,
+        headers={**admin_api.headers, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["message"] == "O corpo da requisição não é um JSON válido."
+
+
+async def test_an_exception_escaping_an_extension_is_masked_too(
+    admin_api: ApiClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from backend.api import extensions
+
+    def broken(*_args: Any) -> None:
+        raise RuntimeError("segredo do Python")
+
+    monkeypatch.setattr(extensions, "_input_problem", broken)
+    with caplog.at_level(logging.INFO):
+        body = await admin_api.execute("query Empresas { companies { id } }")
+    assert body["errors"][0]["message"] == "Erro interno."
+    error_id = body["errors"][0]["extensions"]["errorId"]
+    assert "segredo" not in json.dumps(body)
+    assert any(error_id in r.getMessage() and r.exc_info for r in caplog.records)
