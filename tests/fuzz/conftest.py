@@ -17,7 +17,8 @@ def fuzz_server(
     with live_server(request.param, tmp_path_factory.mktemp("fuzz"), "fuzz") as server:
         started = time.monotonic()
         yield server
+        answered = f", {server.answered} com dados e sem erro" if server.answered else ""
         print(
-            f"\nfuzz {request.param}: {server.cases} casos, {server.answered} respostas com dados"
-            f" e sem erro, em {time.monotonic() - started:.0f} s"
+            f"\nfuzz {request.param}: {server.cases} casos{answered},"
+            f" em {time.monotonic() - started:.0f} s"
         )
