@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench postgres browser clean
+.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench postgres browser clean fuzz
 
 setup: $(VENV)/.synced frontend/dist/index.html
 
@@ -49,10 +49,15 @@ browser:
 # another date than São Paulo: whatever the time, a date read from the machine fails a test.
 test-backend: setup postgres browser
 	TZ=Pacific/Kiritimati $(BIN)/pytest
-	TZ=Pacific/Pago_Pago $(BIN)/pytest --ignore=tests/e2e --ignore=tests/bench
+	TZ=Pacific/Pago_Pago $(BIN)/pytest --ignore=tests/e2e --ignore=tests/bench --ignore=tests/fuzz
 
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm test --silent
+
+# Schemathesis against a real server on each engine: ≈ 10,000 cases per engine (tests/fuzz);
+# `make test` runs the same with ≈ 1,000.
+fuzz: setup postgres
+	FUZZ_EXAMPLES=300 $(BIN)/pytest tests/fuzz -q -s
 
 check: $(VENV)/.synced
 	$(BIN)/ruff check backend tests bench

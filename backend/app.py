@@ -16,6 +16,7 @@ from starlette.routing import BaseRoute, Route
 from tortoise.contrib.starlette import RegisterTortoise
 
 from backend.api.auth import login, logout
+from backend.api.errors import InternalErrors
 from backend.api.exports import export_debtors
 from backend.api.ratelimit import RateLimits
 from backend.api.security import BodyLimit, SecurityHeaders
@@ -23,6 +24,7 @@ from backend.api.static import asset, page
 from backend.api.view import GraphQLEndpoint
 from backend.appointments.calendar import calendar_feed
 from backend.core.clock import Clock, utc_now
+from backend.core.redaction import ACCESS_LOG_REDACTION
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas")
@@ -84,11 +86,15 @@ def create_app(
             yield
 
     middleware = [
-        Middleware(SecurityHeaders),
+        Middleware(SecurityHeaders),  # outermost: an error answer carries the headers too
+        Middleware(InternalErrors),  # "Erro interno." + error id, never a traceback
         Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
     ]
     app = Starlette(routes=routes(), middleware=middleware, lifespan=lifespan)
     app.state.settings = settings
     app.state.clock = clock
     app.state.rate_limits = RateLimits(settings)
+    # No calendar token or query string (a CPF in ?search=) in the access log, however uvicorn
+    # was started.
+    logging.getLogger("uvicorn.access").addFilter(ACCESS_LOG_REDACTION)
     return app

@@ -134,7 +134,7 @@ def page_body(rows: Sequence[Any], total_debtors: int, total_cents: int, today: 
         oldest = _date(row["oldest_due"])
         edges.append(
             {
-                "cursor": encode_cursor(index),
+                "cursor": encode_cursor("debtors", index),
                 "node": {
                     "id": encode_id("Debtor", row["debtor_id"]),
                     "name": row["name"],
@@ -319,12 +319,12 @@ def overdue_cutoff(now: dt.datetime, time_zone: str) -> dt.date:
     return CALENDAR.overdue_cutoff(local_today(now, time_zone))
 
 
-def _connection_page(nodes: list[dict[str, Any]], total: int) -> dict[str, Any]:
+def _connection_page(nodes: list[dict[str, Any]], total: int, list_name: str) -> dict[str, Any]:
     return {
         "totalCount": total,
         "pageInfo": {
             "hasNextPage": len(nodes) < total,
-            "endCursor": encode_cursor(len(nodes) - 1) if nodes else None,
+            "endCursor": encode_cursor(list_name, len(nodes) - 1) if nodes else None,
         },
         "edges": [{"node": node} for node in nodes],
     }
@@ -457,10 +457,14 @@ def detail_body(rows: DetailRows, now: dt.datetime, time_zone: str) -> bytes:
         },
         "lastEmailedAt": _datetime(d["last_emailed_at"]),
         "overdueBalance": balance,
-        "overdueEntries": _connection_page(overdue, int(first["total"]) if first else 0),
+        "overdueEntries": _connection_page(
+            overdue, int(first["total"]) if first else 0, "Debtor.overdueEntries"
+        ),
         "contacts": contacts,
         "appointments": appointments,
-        "sentEmails": _connection_page(emails, int(rows.emails[0]["total"]) if emails else 0),
+        "sentEmails": _connection_page(
+            emails, int(rows.emails[0]["total"]) if emails else 0, "Debtor.sentEmails"
+        ),
     }
     body = {
         "data": {

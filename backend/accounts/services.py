@@ -19,7 +19,7 @@ from backend.companies.models import Company
 from backend.core.enums import Role, TokenScope
 from backend.core.errors import ErrorCollector, fail
 from backend.core.principal import Principal
-from backend.core.validation import check_email, check_text
+from backend.core.validation import check_email, check_text, has_forbidden_characters
 
 _hasher = PasswordHasher()
 # Verifying against this keeps the time of "unknown e-mail" equal to "wrong password".
@@ -80,7 +80,7 @@ async def create_user(
     errors = ErrorCollector()
     clean_name = check_text(errors, name, "name", label="Nome", max_length=200, required=True)
     clean_email = check_email(errors, email, "email")
-    if email and not email.strip():
+    if not email.strip():
         errors.add("REQUIRED", "E-mail é obrigatório.", "email")
     if len(password) < MIN_PASSWORD:
         errors.add(
@@ -130,12 +130,24 @@ async def issue_first_calendar_token(user_id: int) -> str | None:
 
 
 async def user_by_calendar_token(token: str) -> User | None:
-    if not 0 < len(token) <= 64:
+    if not 0 < len(token) <= 64 or has_forbidden_characters(token):  # "%00": a PostgreSQL 500
         return None
     return await User.get_or_none(calendar_token_hash=_sha256(token), is_active=True)
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 async def authenticate_password(email: str, password: str) -> User | None:
+    # No stored e-mail holds a control character, and a lone surrogate cannot be encoded for
+    # the database or the hash: such a login matches no account.
+    if has_forbidden_characters(email) or (not password.isascii() and not _encodable(password)):
+        return None
     user = await User.get_or_none(email=email.strip().lower(), is_active=True)
     if user is None:
         await verify_password(_DUMMY_HASH, password)

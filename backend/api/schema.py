@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -15,11 +15,18 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
 from backend.api.cost import MAX_DEPTH, QueryCostLimiter
-from backend.api.extensions import ReadOnlyGuard, ServiceErrorCodes, should_mask_error
+from backend.api.extensions import (
+    InputGuard,
+    ReadOnlyGuard,
+    ServiceErrorCodes,
+    mask_internal_errors,
+    report_errors,
+)
 from backend.appointments.mutations import AppointmentMutations
 from backend.appointments.queries import AppointmentQueries
 from backend.audit.queries import AuditQueries
@@ -75,7 +82,26 @@ def _root(name: str, classes: list[type[Any]]) -> Any:
     return strawberry.type(type(name, tuple(classes), {}))
 
 
-schema = strawberry.Schema(
+class Schema(strawberry.Schema):
+    """Strawberry's schema, with our error reports: see api/extensions.py."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # Strawberry's default logs str(error): the message and the query text around it,
+        # literals (a CPF, an e-mail) included.
+        report_errors(errors, execution_context.operation_name if execution_context else None)
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        # Masked here, on the way out, rather than in an extension: an exception escaping an
+        # extension's hook skips the other hooks, and Strawberry would answer its raw text.
+        result = await super().execute(*args, **kwargs)
+        if result.errors:
+            result.errors = mask_internal_errors(result.errors)
+        return result
+
+
+schema = Schema(
     query=_root("Query", QUERY_CLASSES),
     mutation=_root("Mutation", MUTATION_CLASSES),
     types=EXTRA_TYPES,
@@ -85,9 +111,9 @@ schema = strawberry.Schema(
         lambda: MaxTokensLimiter(max_token_count=4000),
         ParserCache,
         ValidationCache,
+        InputGuard,
         ReadOnlyGuard,
         QueryCostLimiter,
         ServiceErrorCodes,
-        lambda: MaskErrors(should_mask_error=should_mask_error, error_message="Erro interno."),
     ],
 )

@@ -8,6 +8,7 @@ them at run time; Monaco's workers are bundled files or blob: URLs. Nothing may 
 from __future__ import annotations
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -83,7 +84,7 @@ class BodyLimit:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
-                return
+                raise ClientDisconnect()  # api/errors.py logs it as one line
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:

@@ -12,6 +12,7 @@ import asyncio
 import re
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
@@ -117,6 +118,32 @@ class _StrawberryView(GraphQL[Context, None]):
         response = super().create_response(response_data, sub_response)
         response.headers["content-type"] = f"{sub_response.media_type}; charset=utf-8"
         return response
+
+    def parse_json(self, data: str | bytes) -> Any:
+        # A body that is JSON but not an object ("x", 5, null) is a client error, not a 500.
+        try:
+            body = self.decode_json(data)
+        except (ValueError, RecursionError) as exc:  # also 5,000 digits, [[[[… 100,000 deep
+            raise HTTPException(400, "O corpo da requisição não é um JSON válido.") from exc
+        if not isinstance(body, dict):
+            raise HTTPException(
+                400, 'O corpo da requisição deve ser um objeto JSON: {"query": "..."}.'
+            )
+        return body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # Strawberry answers its HTTP errors in plain text; clients read JSON.
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive))
+        except HTTPException as exc:
+            response = JSONResponse(
+                {"errors": [{"message": exc.reason, "extensions": {"code": "BAD_REQUEST"}}]},
+                status_code=exc.status_code,
+            )
+        await response(scope, receive, send)
 
 
 class GraphQLEndpoint:

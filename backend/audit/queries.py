@@ -9,6 +9,8 @@ from backend.core.gql import pk
 from backend.core.pagination import Page, PageRequest
 from backend.core.relay import PageInfo
 
+AUDIT_LIST = "auditEvents"  # the list's name in its cursors
+
 
 @strawberry.type
 class AuditQueries:
@@ -21,7 +23,7 @@ class AuditQueries:
         first: int | None = 50,
         after: str | None = None,
     ) -> AuditEventConnection:
-        request = PageRequest.of(first, after)
+        request = PageRequest.of(first, after, list_name=AUDIT_LIST)
         target_pk = None
         if target_id is not None:
             target_pk = pk(target_type or "", target_id) if target_type else None
@@ -34,7 +36,7 @@ class AuditQueries:
             offset=request.offset,
             limit=request.limit,
         )
-        page = Page(items=events, offset=request.offset, total_count=total)
+        page = Page(items=events, offset=request.offset, total_count=total, list_name=AUDIT_LIST)
         return AuditEventConnection(
             edges=[
                 AuditEventEdge(cursor=page.cursor(i), node=AuditEvent(model=e))

@@ -18,6 +18,16 @@ class FieldError:
     field: tuple[str, ...] = ()  # path into the input, e.g. ("input", "document")
 
 
+class InputError(ValueError):
+    """A value the API refuses while reading the request (a scalar, a text with control
+    characters): its pt-BR message goes to the client as is, with `code`. Any other exception
+    is unexpected and reaches the client only as "Erro interno." with an error id."""
+
+    def __init__(self, message: str, code: str = "INVALID_VALUE") -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class ServiceError(Exception):
     def __init__(self, errors: Sequence[FieldError]) -> None:
         super().__init__("; ".join(e.message for e in errors))

@@ -24,6 +24,7 @@ def decode_id(type_name: str, global_id: str) -> int | None:
     except (binascii.Error, UnicodeDecodeError, ValueError):
         return None
     prefix, _, pk = raw.partition(":")
-    if prefix != type_name or not pk.isdigit() or len(pk) > 18:
+    # isdigit() alone accepts "٧" (and int() reads it as 7): only ASCII digits make an id.
+    if prefix != type_name or not (pk.isascii() and pk.isdigit()) or len(pk) > 18:
         return None
     return int(pk)

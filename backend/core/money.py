@@ -37,7 +37,11 @@ def parse_decimal(raw: str | int | Decimal) -> Decimal:
 
 
 def has_at_most_cents(value: Decimal) -> bool:
-    return value == value.quantize(CENT, rounding=ROUND_HALF_EVEN)
+    """Callers check their upper bound first; a value too large to round to cents has none."""
+    try:
+        return value == value.quantize(CENT, rounding=ROUND_HALF_EVEN)
+    except InvalidOperation:
+        return False
 
 
 def format_brl(value: Decimal) -> str:

@@ -1,4 +1,8 @@
-"""Relay-style pagination shared by every connection: offset cursors, `first` capped at 100."""
+"""Relay-style pagination shared by every connection: offset cursors, `first` capped at 100.
+
+A cursor names the list it came from ("debtors:24"): one list's cursor given to another is
+refused, as is an offset past MAX_OFFSET (the databases' OFFSET is a 64-bit integer).
+"""
 
 from __future__ import annotations
 
@@ -11,23 +15,31 @@ from typing import Generic, TypeVar
 from backend.core.errors import fail
 
 MAX_PAGE_SIZE = 100
+MAX_OFFSET = 10_000_000  # far past any list a person pages through
+_MAX_CURSOR_LENGTH = 100
 T = TypeVar("T")
 
 
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode().rstrip("=")
+def encode_cursor(list_name: str, offset: int) -> str:
+    return base64.urlsafe_b64encode(f"{list_name}:{offset}".encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None) -> int:
-    """The offset just after `cursor` (0 when None); a malformed cursor is a user error."""
+def decode_cursor(list_name: str, cursor: str | None) -> int:
+    """The offset just after `cursor` (0 when None); a malformed cursor, or one from another
+    list, is a user error."""
     if cursor is None:
         return 0
     try:
-        raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
-        prefix, _, number = raw.partition(":")
-        if prefix != "o" or not number.isdigit():
+        if len(cursor) > _MAX_CURSOR_LENGTH or not cursor.isascii():
             raise ValueError(cursor)
-        return int(number) + 1
+        raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
+        prefix, _, number = raw.rpartition(":")
+        if prefix != list_name or not (number.isascii() and number.isdigit()):
+            raise ValueError(cursor)
+        offset = int(number) + 1
+        if offset > MAX_OFFSET:
+            raise ValueError(cursor)
+        return offset
     except (binascii.Error, UnicodeDecodeError, ValueError):
         fail("INVALID_CURSOR", "Cursor de paginação inválido.", "after")
 
@@ -38,7 +50,9 @@ class PageRequest:
     limit: int
 
     @classmethod
-    def of(cls, first: int | None, after: str | None, default: int = 50) -> PageRequest:
+    def of(
+        cls, first: int | None, after: str | None, *, list_name: str, default: int = 50
+    ) -> PageRequest:
         size = default if first is None else first
         if size < 0:
             fail("INVALID_PAGE_SIZE", "O parâmetro first não pode ser negativo.", "first")
@@ -48,7 +62,7 @@ class PageRequest:
                 f"O parâmetro first aceita no máximo {MAX_PAGE_SIZE} itens por página.",
                 "first",
             )
-        return cls(offset=decode_cursor(after), limit=size)
+        return cls(offset=decode_cursor(list_name, after), limit=size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +70,7 @@ class Page(Generic[T]):
     items: Sequence[T]
     offset: int
     total_count: int
+    list_name: str  # what the cursors name, e.g. "debtors", "Debtor.entries"
 
     @property
     def has_next_page(self) -> bool:
@@ -66,4 +81,4 @@ class Page(Generic[T]):
         return self.offset > 0
 
     def cursor(self, index: int) -> str:
-        return encode_cursor(self.offset + index)
+        return encode_cursor(self.list_name, self.offset + index)

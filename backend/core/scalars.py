@@ -10,7 +10,11 @@ import strawberry
 from graphql import FloatValueNode, IntValueNode, StringValueNode, ValueNode
 from strawberry.types.scalar import ScalarDefinition
 
+from backend.core.errors import InputError
 from backend.core.money import CENT, parse_decimal
+
+# Longer than any amount or percentage a person types: refused before Decimal parses it.
+MAX_DECIMAL_TEXT = 40
 
 
 def _serialize_decimal(value: Decimal) -> str:
@@ -20,23 +24,26 @@ def _serialize_decimal(value: Decimal) -> str:
 def _parse_decimal_value(value: Any) -> Decimal:
     if isinstance(value, (bool, float)):
         # JSON floats are binary: we never let one near money. Send money as a string.
-        raise ValueError('Envie valores em dinheiro como texto, ex.: "1234.50".')
+        raise InputError('Envie valores em dinheiro como texto, ex.: "1234.50".')
     if not isinstance(value, (str, int)):
-        raise ValueError("Valor decimal inválido.")
+        raise InputError("Valor decimal inválido.")
+    return _decimal(str(value))
+
+
+def _decimal(text: str) -> Decimal:
+    if len(text) > MAX_DECIMAL_TEXT:
+        raise InputError("Valor decimal inválido: número longo demais.")
     try:
-        return parse_decimal(value)
+        return parse_decimal(text)
     except ValueError as exc:
-        raise ValueError(f"Valor decimal inválido: {value!r}.") from exc
+        raise InputError(f"Valor decimal inválido: {text!r}.") from exc
 
 
 def _parse_decimal_literal(node: ValueNode, _variables: Any = None) -> Decimal:
     # Literals keep their exact text, so 1234.50 written in a query is as good as "1234.50".
     if isinstance(node, (StringValueNode, IntValueNode, FloatValueNode)):
-        try:
-            return parse_decimal(node.value)
-        except ValueError as exc:
-            raise ValueError(f"Valor decimal inválido: {node.value!r}.") from exc
-    raise ValueError("Valor decimal inválido.")
+        return _decimal(node.value)
+    raise InputError("Valor decimal inválido.")
 
 
 def _serialize_time(value: dt.time) -> str:
@@ -45,11 +52,11 @@ def _serialize_time(value: dt.time) -> str:
 
 def _parse_time(value: Any) -> dt.time:
     if not isinstance(value, str):
-        raise ValueError("Hora inválida: use HH:MM.")
+        raise InputError("Hora inválida: use HH:MM.")
     try:
         parsed = dt.time.fromisoformat(value)
     except ValueError as exc:
-        raise ValueError("Hora inválida: use HH:MM.") from exc
+        raise InputError("Hora inválida: use HH:MM.") from exc
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
 
@@ -60,21 +67,25 @@ def _serialize_datetime(value: dt.datetime) -> str:
 
 
 def _parse_datetime(value: Any) -> dt.datetime:
+    message = "Data e hora inválidas: use ISO 8601 com fuso, ex.: 2026-11-30T14:00:00-03:00."
     if not isinstance(value, str):
-        raise ValueError("Data e hora inválidas: use ISO 8601 com fuso.")
-    parsed = dt.datetime.fromisoformat(value)
+        raise InputError(message)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise InputError(message) from exc
     if parsed.tzinfo is None:
-        raise ValueError("Data e hora sem fuso horário: inclua o deslocamento, ex.: -03:00.")
+        raise InputError("Data e hora sem fuso horário: inclua o deslocamento, ex.: -03:00.")
     return parsed
 
 
 def _parse_date(value: Any) -> dt.date:
     if not isinstance(value, str):
-        raise ValueError("Data inválida: use AAAA-MM-DD.")
+        raise InputError("Data inválida: use AAAA-MM-DD.")
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise ValueError(f"Data inválida: {value!r} (use AAAA-MM-DD).") from exc
+        raise InputError(f"Data inválida: {value[:40]!r} (use AAAA-MM-DD).") from exc
 
 
 SCALAR_MAP: dict[object, ScalarDefinition] = {

@@ -53,6 +53,17 @@ MIN_DATE = dt.date(1990, 1, 1)
 MAX_DATE = dt.date(2100, 12, 31)
 
 
+# C0 controls but tab, line feed and carriage return; DEL and the C1 controls; lone surrogates
+# (valid in a JSON string, not encodable as UTF-8: SQLite and PostgreSQL both refuse them).
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+TEXT_MESSAGE = "contém caracteres de controle ou inválidos."
+
+
+def has_forbidden_characters(text: str) -> bool:
+    """True when `text` holds a character no field of ours accepts (see _FORBIDDEN)."""
+    return _FORBIDDEN.search(text) is not None
+
+
 def is_cpf(document: str) -> bool:
     return len(document) == 11
 
@@ -73,8 +84,8 @@ def check_text(
     if len(cleaned) > max_length:
         errors.add("TOO_LONG", f"{label} deve ter no máximo {max_length} caracteres.", *path)
         return None
-    if any(ord(c) < 32 for c in cleaned):
-        errors.add("INVALID_TEXT", f"{label} contém caracteres de controle.", *path)
+    if any(ord(c) < 32 for c in cleaned) or has_forbidden_characters(cleaned):
+        errors.add("INVALID_TEXT", f"{label} {TEXT_MESSAGE}", *path)
         return None
     return cleaned
 
@@ -89,8 +100,8 @@ def check_long_text(
     if len(text) > max_length:
         errors.add("TOO_LONG", f"{label} deve ter no máximo {max_length} caracteres.", *path)
         return None
-    if any(ord(c) < 32 and c not in "\n\t" for c in text):
-        errors.add("INVALID_TEXT", f"{label} contém caracteres de controle.", *path)
+    if any(ord(c) < 32 and c not in "\n\t" for c in text) or has_forbidden_characters(text):
+        errors.add("INVALID_TEXT", f"{label} {TEXT_MESSAGE}", *path)
         return None
     return text
 
@@ -321,11 +332,12 @@ def check_amount(
     if value <= 0:
         errors.add("INVALID_AMOUNT", f"{label} deve ser maior que zero.", *path)
         return None
-    if not has_at_most_cents(value):
-        errors.add("INVALID_AMOUNT", f"{label} deve ter no máximo 2 casas decimais.", *path)
-        return None
+    # The bound first: rounding 1E+26 to cents overflows Decimal's 28 digits.
     if value > MAX_AMOUNT:
         errors.add("INVALID_AMOUNT", f"{label} acima do limite permitido.", *path)
+        return None
+    if not has_at_most_cents(value):
+        errors.add("INVALID_AMOUNT", f"{label} deve ter no máximo 2 casas decimais.", *path)
         return None
     return value
 
@@ -335,6 +347,7 @@ def check_percent(
 ) -> Decimal | None:
     if value is None:
         return None
+    # `or` keeps the order: the bound is checked before the rounding in has_at_most_cents.
     if value < 0 or value > maximum or not has_at_most_cents(value):
         errors.add(
             "INVALID_PERCENT",
@@ -342,7 +355,7 @@ def check_percent(
             *path,
         )
         return None
-    return value
+    return value + 0  # "-0.00" is stored as 0.00
 
 
 def check_date(

@@ -15,7 +15,13 @@ from backend.core.relay import PageInfo
 from backend.debtors import models as debtor_models
 from backend.debtors.loaders import load_debtors_by_id
 from backend.entries import models
-from backend.entries.loaders import DebtorPageKey, entries_by_debtor, overdue_entries_by_debtor
+from backend.entries.loaders import (
+    ENTRIES_LIST,
+    OVERDUE_LIST,
+    DebtorPageKey,
+    entries_by_debtor,
+    overdue_entries_by_debtor,
+)
 from backend.entries.types import FinancialEntry, OverdueEntry
 
 
@@ -53,7 +59,7 @@ def _known(info: Info, debtor: debtor_models.Debtor) -> None:
 async def entries_of(
     info: Info, debtor: debtor_models.Debtor, *, first: int | None, after: str | None
 ) -> FinancialEntryConnection:
-    request = PageRequest.of(first, after)
+    request = PageRequest.of(first, after, list_name=ENTRIES_LIST)
     principal = info.context.principal
     loader: DataLoader[DebtorPageKey, Page[models.FinancialEntry]] = info.context.loaders.keyed(
         "entries.entries_by_debtor", lambda: DataLoader(load_fn=entries_by_debtor(principal))
@@ -78,7 +84,7 @@ async def overdue_entries_of(
     first: int | None,
     after: str | None,
 ) -> OverdueEntryConnection:
-    request = PageRequest.of(first, after)
+    request = PageRequest.of(first, after, list_name=OVERDUE_LIST)
     principal, now = info.context.principal, info.context.now()
     loader: DataLoader[DebtorPageKey, Page[models.FinancialEntry]] = info.context.loaders.keyed(
         "entries.overdue_entries_by_debtor",
@@ -87,7 +93,9 @@ async def overdue_entries_of(
     _known(info, debtor)
     company_pk = pk("Company", company_id)
     if company_id is not None and company_pk is None:  # a malformed id matches nothing
-        page: Page[models.FinancialEntry] = Page(items=[], offset=request.offset, total_count=0)
+        page: Page[models.FinancialEntry] = Page(
+            items=[], offset=request.offset, total_count=0, list_name=OVERDUE_LIST
+        )
     else:
         page = await loader.load(
             DebtorPageKey(debtor.id, request.offset, request.limit, company_pk)

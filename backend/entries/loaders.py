@@ -17,6 +17,8 @@ from backend.entries.overdue import overdue_condition
 
 ENTRY_ORDER = ("-due_date", "-id")  # Lançamentos Financeiros: the latest due first
 OVERDUE_ORDER = ("due_date", "id")  # Inadimplências: the oldest debt first
+ENTRIES_LIST = "Debtor.entries"  # the lists' names in their cursors
+OVERDUE_LIST = "Debtor.overdueEntries"
 
 
 async def load_payments_by_entry_id(keys: Sequence[int]) -> list[list[Payment]]:
@@ -47,7 +49,7 @@ def entries_by_debtor(principal: Principal) -> PageLoadFn:
         return scope_entries(FinancialEntry.all(), principal)
 
     async def load(keys: list[DebtorPageKey]) -> list[Page[FinancialEntry]]:
-        return await _pages(keys, base, ENTRY_ORDER)
+        return await _pages(keys, base, ENTRY_ORDER, ENTRIES_LIST)
 
     return load
 
@@ -64,7 +66,7 @@ def overdue_entries_by_debtor(principal: Principal, now: dt.datetime) -> PageLoa
         return scope_entries(FinancialEntry.filter(condition), principal)
 
     async def load(keys: list[DebtorPageKey]) -> list[Page[FinancialEntry]]:
-        return await _pages(keys, base, OVERDUE_ORDER)
+        return await _pages(keys, base, OVERDUE_ORDER, OVERDUE_LIST)
 
     return load
 
@@ -73,6 +75,7 @@ async def _pages(
     keys: list[DebtorPageKey],
     base_for: Callable[[int | None], Awaitable[QuerySet[FinancialEntry] | None]],
     ordering: tuple[str, ...],
+    list_name: str,
 ) -> list[Page[FinancialEntry]]:
     groups: dict[tuple[int | None, int, int], list[int]] = defaultdict(list)
     for key in keys:
@@ -81,13 +84,15 @@ async def _pages(
     for (company_id, offset, limit), debtor_ids in groups.items():
         base = await base_for(company_id)
         found = (
-            await _group_pages(base, sorted(set(debtor_ids)), offset, limit, ordering)
+            await _group_pages(base, sorted(set(debtor_ids)), offset, limit, ordering, list_name)
             if base is not None
             else {}
         )
         for debtor_id in debtor_ids:
             key = DebtorPageKey(debtor_id, offset, limit, company_id)
-            pages[key] = found.get(debtor_id) or Page(items=[], offset=offset, total_count=0)
+            pages[key] = found.get(debtor_id) or Page(
+                items=[], offset=offset, total_count=0, list_name=list_name
+            )
     return [pages[k] for k in keys]
 
 
@@ -97,6 +102,7 @@ async def _group_pages(
     offset: int,
     limit: int,
     ordering: tuple[str, ...],
+    list_name: str,
 ) -> dict[int, Page[FinancialEntry]]:
     """The same page of several debtors' lists.
 
@@ -109,7 +115,9 @@ async def _group_pages(
         query = base.filter(debtor_id=debtor_ids[0])
         total = await query.count()
         items = await query.order_by(*ordering).offset(offset).limit(limit) if limit else []
-        return {debtor_ids[0]: Page(items=items, offset=offset, total_count=total)}
+        return {
+            debtor_ids[0]: Page(items=items, offset=offset, total_count=total, list_name=list_name)
+        }
     ordered: dict[int, list[int]] = defaultdict(list)
     rows = (
         await base.filter(debtor_id__in=debtor_ids)
@@ -122,6 +130,11 @@ async def _group_pages(
     page_ids = [i for ids in wanted.values() for i in ids]
     by_id = {e.id: e for e in await FinancialEntry.filter(id__in=page_ids)} if page_ids else {}
     return {
-        d: Page(items=[by_id[i] for i in wanted[d]], offset=offset, total_count=len(ids))
+        d: Page(
+            items=[by_id[i] for i in wanted[d]],
+            offset=offset,
+            total_count=len(ids),
+            list_name=list_name,
+        )
         for d, ids in ordered.items()
     }

@@ -87,7 +87,7 @@ def check_charge(errors: ErrorCollector, value: Decimal | None, *path: str, labe
     """Cents of a late fee, interest or discount: zero or more, at most two decimals."""
     if value is None:
         return 0
-    if value < 0 or not has_at_most_cents(value) or value > MAX_AMOUNT:
+    if value < 0 or value > MAX_AMOUNT or not has_at_most_cents(value):  # bound before rounding
         errors.add(
             "INVALID_AMOUNT", f"{label} deve ser zero ou positivo, com até 2 casas decimais.", *path
         )

@@ -47,6 +47,6 @@ async def debtor_sent_emails(
     info: Info, debtor_id: int, first: int | None, after: str | None
 ) -> SentEmailConnection:
     """Debtor.sentEmails: the debtor type delegates here, so debtors/ need not know mailing/."""
-    request = PageRequest.of(first, after)
+    request = PageRequest.of(first, after, list_name=services.SENT_EMAILS_LIST)
     page = await services.debtor_sent_emails(info.context.principal, debtor_id, request)
     return SentEmailConnection.of(page)

@@ -97,6 +97,13 @@ def parse_user_text(
 ) -> UserTemplate | None:
     try:
         ast = _USER_TEXT.parse(source)
+    except RecursionError:  # "{{ ((((…": Jinja's parser recurses once per parenthesis
+        errors.add(
+            "INVALID_PLACEHOLDER",
+            f"{label}: marcador mal formado. Escreva os marcadores assim: {{{{ cliente }}}}.",
+            *path,
+        )
+        return None
     except TemplateSyntaxError as exc:
         errors.add(
             "INVALID_PLACEHOLDER",

@@ -216,6 +216,9 @@ async def get_sent_email(principal: Principal, sent_email_id: int | None) -> Sen
     return await scope_sent_emails(SentEmail.filter(id=sent_email_id), principal).first()
 
 
+SENT_EMAILS_LIST = "Debtor.sentEmails"  # the list's name in its cursors
+
+
 async def debtor_sent_emails(
     principal: Principal, debtor_id: int, page: PageRequest
 ) -> Page[SentEmail]:
@@ -223,4 +226,4 @@ async def debtor_sent_emails(
     query = scope_sent_emails(SentEmail.filter(debtor_id=debtor_id), principal)
     total = await query.count()
     items = await query.order_by("-queued_at", "-id").offset(page.offset).limit(page.limit)
-    return Page(items=items, offset=page.offset, total_count=total)
+    return Page(items=items, offset=page.offset, total_count=total, list_name=SENT_EMAILS_LIST)

@@ -30,6 +30,7 @@ from tortoise.transactions import in_transaction
 from backend.companies.models import Company
 from backend.core.clock import Clock, utc_now
 from backend.core.enums import EmailStatus
+from backend.core.redaction import redact_text
 from backend.mailing.models import SentEmail
 from backend.mailing.transport import DeliveryError, Outgoing, Transport, transport_for
 from backend.settings import Settings
@@ -261,7 +262,8 @@ class DeliveryWorker:
         ):
             logger.warning("E-mail %s enviado depois de perder a vez (lease expirado)", email.id)
             return
-        logger.info("E-mail %s enviado para %s", email.id, ", ".join(email.recipients))
+        # The SentEmail id leads to the recipients for whoever may read them; the log does not.
+        logger.info("E-mail %s enviado para %s destinatário(s)", email.id, len(email.recipients))
 
     async def _record_failure(
         self,
@@ -282,7 +284,10 @@ class DeliveryWorker:
                 delivered_to=delivered or None,
             )
             logger.error(
-                "E-mail %s falhou de vez (%s tentativas): %s", email.id, claim.attempt, error
+                "E-mail %s falhou de vez (%s tentativas): %s",
+                email.id,
+                claim.attempt,
+                redact_text(error),
             )
             return
         retry_at = self.clock() + self.policy.delay_after(claim.attempt)
@@ -298,7 +303,7 @@ class DeliveryWorker:
             email.id,
             claim.attempt,
             retry_at.isoformat(timespec="seconds"),
-            error,
+            redact_text(error),
         )
 
 

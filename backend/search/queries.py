@@ -41,7 +41,9 @@ class SearchQueries:
             now=context.now(),
             data=data,
             order=order_by or DebtorOrder.OPEN_AMOUNT_DESC,
-            page=PageRequest.of(first, after, default=DEFAULT_PAGE_SIZE),
+            page=PageRequest.of(
+                first, after, list_name=services.DEBTORS_LIST, default=DEFAULT_PAGE_SIZE
+            ),
             company_id_given=company_given,
         )
         if services.edge_is_overdue_balance(result.filter):

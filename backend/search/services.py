@@ -39,6 +39,8 @@ from backend.search.sql import (
 from backend.search.statements import DebtorOrder
 from backend.settings import Settings
 
+DEBTORS_LIST = "debtors"  # the list's name in its cursors
+
 
 class Source(StrEnum):
     SUMMARY = "summary"
@@ -152,7 +154,9 @@ async def search_debtors(
     rows = _debtor_rows([r for r in found if r["debtor_id"] is not None], f.today)
     totals = _totals(found[0])
     return SearchResult(
-        page=Page(items=rows, offset=page.offset, total_count=totals.debtor_count),
+        page=Page(
+            items=rows, offset=page.offset, total_count=totals.debtor_count, list_name=DEBTORS_LIST
+        ),
         totals=totals,
         filter=f,
         source=source,

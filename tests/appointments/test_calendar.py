@@ -119,3 +119,9 @@ async def test_the_feed_token_is_stored_hashed_shown_once_and_rotated(
 async def test_a_token_has_no_calendar_to_rotate(admin_api: ApiClient) -> None:
     rotated = await admin_api.data(ROTATE)
     assert [e["code"] for e in rotated["rotateCalendarUrl"]["errors"]] == ["FORBIDDEN"]
+
+
+async def test_a_token_with_a_control_character_is_not_found(http: httpx.AsyncClient) -> None:
+    for token in ("%00", "a%00b", "%1b"):  # main: PostgreSQL refused the NUL, HTTP 500
+        response = await http.get(f"/calendar/{token}.ics")
+        assert response.status_code == 404

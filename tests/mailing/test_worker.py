@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
+
+import pytest
 
 from backend.core.enums import EmailStatus
 from backend.mailing.models import SentEmail
@@ -324,3 +327,17 @@ async def test_a_retry_after_a_failure_half_way_sends_only_to_those_still_waitin
     await email.refresh_from_db()
     assert (email.status, email.delivered_to) == (EmailStatus.SENT, people)
     assert [r.rcpt_tos for r in smtp_server.inbox.received] == [[p] for p in people]
+
+
+async def test_the_worker_logs_sent_email_ids_not_addresses(
+    database_url: str, smtp_server: SmtpServer, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    smtp_server.inbox.refuse.add("nobody@cliente.example")
+    sent = await queue(await billing_company(), await customer())
+    refused = await queue(await billing_company(), await customer(email="nobody@cliente.example"))
+    with caplog.at_level(logging.DEBUG, logger="cobrancas"):
+        assert await worker(smtp_server.transport(), clock).drain() == 2
+    assert f"E-mail {sent.id} enviado" in caplog.text
+    assert f"E-mail {refused.id} falhou" in caplog.text
+    assert "@" not in caplog.text, caplog.text
+    assert "maria" not in caplog.text

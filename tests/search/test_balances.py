@@ -18,7 +18,7 @@ from backend.entries.models import FinancialEntry
 from backend.search.balances import balances_as_of, rebuild_balances, roll_balances
 from backend.search.models import BalanceState, DebtorBalance
 from backend.search.roller import balance_roller, seconds_until_next_roll
-from backend.search.services import Source, search_debtors
+from backend.search.services import DEBTORS_LIST, Source, search_debtors
 from backend.search.statements import DebtorOrder
 from backend.settings import Settings
 from tests.support import SqlLog, make_company, make_debtor, make_entry, principal
@@ -209,7 +209,7 @@ async def test_the_search_uses_the_summary_only_when_it_describes_today(database
             now=NOW,
             data=None,
             order=DebtorOrder.OPEN_AMOUNT_DESC,
-            page=PageRequest.of(25, None),
+            page=PageRequest.of(25, None, list_name="debtors"),
         )
         assert [row.debtor_id for row in result.page.items] == [debtor.id]
         assert result.totals.open_cents == 1200
@@ -289,7 +289,7 @@ async def test_a_changed_calendar_sends_the_search_to_the_entries_until_a_roll(
             now=dt.datetime(2026, 7, 10, 15, 0, tzinfo=dt.UTC),
             data=None,
             order=DebtorOrder.OPEN_AMOUNT_DESC,
-            page=PageRequest.of(25, None),
+            page=PageRequest.of(25, None, list_name=DEBTORS_LIST),
         )
         return [row.debtor_id for row in result.page.items], result.source
 

@@ -27,6 +27,7 @@ from backend.search.sql import like_pattern, prefix_bounds
         ("12.ABC.345/01DE-35-9999", ("12.abc.345/01de-35-9999",), None),  # longer than a CNPJ
         ("abc", ("abc",), None),
         ("...", ("...",), None),
+        ("٥٢٩", ("٥٢٩",), None),  # Arabic-Indic digits are not a CPF: a name term
         ("", (), None),
         ("   ", (), None),
         (None, (), None),

@@ -46,7 +46,7 @@ async def _search(
         now=now,
         data=data,
         order=DebtorOrder.OPEN_AMOUNT_DESC,
-        page=PageRequest.of(100, None),
+        page=PageRequest.of(100, None, list_name="debtors"),
         use_summary=use_summary,
     )
 

@@ -89,7 +89,11 @@ async def test_the_plans_the_search_relies_on(database_url: str) -> None:
     f = ResolvedFilter(dt.date(2026, 3, 1), Period.CUSTOM, window, None, None, None, (), None)
     sql = Sql(conn)
     statement = statements.grouped_page(
-        sql, f, DebtorOrder.OPEN_AMOUNT_DESC, PageRequest.of(25, None), statements.entries_groups
+        sql,
+        f,
+        DebtorOrder.OPEN_AMOUNT_DESC,
+        PageRequest.of(25, None, list_name="debtors"),
+        statements.entries_groups,
     )
     plan = await conn.execute_query_dict(f"EXPLAIN QUERY PLAN {statement}", sql.params)
     details = " | ".join(str(row["detail"]) for row in plan)
