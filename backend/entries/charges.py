@@ -64,7 +64,7 @@ class Charges:
     updated_amount: Decimal  # open_amount + late_fee + interest
     accrued_late_fee: Decimal = _ZERO
     accrued_interest: Decimal = _ZERO
-    received_late_fee: Decimal = _ZERO  # with payments up to as_of
+    received_late_fee: Decimal = _ZERO  # with every payment, later-dated ones too
     received_interest: Decimal = _ZERO
     waived_late_fee: Decimal = _ZERO
     waived_interest: Decimal = _ZERO
@@ -90,7 +90,9 @@ def compute_charges(
 ) -> Charges:
     """The charges on an entry of `amount` due on `due_date`, as they stand on `as_of`.
 
-    Payments dated after `as_of` are ignored (not yet made as of that day). An entry with
+    The principal of payments dated after `as_of` is ignored (not yet paid that day), but the
+    multa and juros they received or waived are deducted all the same: what was taken as a
+    charge is never owed again, whatever the date it is looked at from. An entry with
     nothing open on `as_of` carries no charges: a payment that closes the principal receives
     or waives what was owed (backend.entries.settlement). `grace_until` (default: the due date)
     is the last day it may be paid without charges. Raises ServiceError for negative or
@@ -117,11 +119,12 @@ def compute_charges(
             _open_principal_days(amount, due_date, payments, as_of) * rule.monthly_interest_percent,
             100 * DAYS_PER_MONTH,
         )
-        earlier = [p for p in payments if p.paid_on <= as_of]
-        received_fee = sum((p.late_fee for p in earlier), _ZERO)
-        received_interest = sum((p.interest for p in earlier), _ZERO)
-        waived_fee = sum((p.waived_late_fee for p in earlier), _ZERO)
-        waived_interest = sum((p.waived_interest for p in earlier), _ZERO)
+        # Every payment's multa and juros are deducted, a later-dated one's too: a payment
+        # registered for a past date must not ask again what was received since (CDC art. 42).
+        received_fee = sum((p.late_fee for p in payments), _ZERO)
+        received_interest = sum((p.interest for p in payments), _ZERO)
+        waived_fee = sum((p.waived_late_fee for p in payments), _ZERO)
+        waived_interest = sum((p.waived_interest for p in payments), _ZERO)
         owed_fee = max(_ZERO, late_fee - received_fee - waived_fee)
         owed_interest = max(_ZERO, interest - received_interest - waived_interest)
         return Charges(

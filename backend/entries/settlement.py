@@ -151,7 +151,7 @@ async def settle_entry(*, principal: Principal, data: Settlement, now: dt.dateti
             entry,
             company=company,
             debtor=debtor,
-            payments=[p for p in counted if p.paid_on <= day],
+            payments=counted,  # what later-dated payments received is not owed again
             today=day,
             calendar=calendar,
         )
@@ -167,6 +167,7 @@ async def settle_entry(*, principal: Principal, data: Settlement, now: dt.dateti
                     "lateFee",
                 )
                 raise ServiceError(errors.errors)
+        _refuse_charges_above_owed(errors, owed, late_fee, interest, day)
         waive = data.waive_charges or principal_cents == open_cents
         waived_fee, waived_interest = _waived(owed, late_fee, interest) if waive else (0, 0)
         if waive and not data.waive_charges:
@@ -224,6 +225,28 @@ def _waived(owed: Charges, late_fee_cents: int, interest_cents: int) -> tuple[in
         max(0, to_cents(owed.late_fee) - late_fee_cents),
         max(0, to_cents(owed.interest) - interest_cents),
     )
+
+
+def _refuse_charges_above_owed(
+    errors: ErrorCollector, owed: Charges, late_fee: int, interest: int, day: dt.date
+) -> None:
+    """Multa and juros received are at most what is owed on the payment date: more would be
+    charging in excess, which the creditor may have to repay double (CDC art. 42)."""
+    if late_fee > to_cents(owed.late_fee):
+        errors.add(
+            "CHARGES_ABOVE_OWED",
+            f"A multa informada passa da devida em {day:%d/%m/%Y}: no máximo "
+            f"{format_brl(owed.late_fee)}.",
+            "lateFee",
+        )
+    if interest > to_cents(owed.interest):
+        errors.add(
+            "CHARGES_ABOVE_OWED",
+            f"Os juros informados passam dos devidos em {day:%d/%m/%Y}: no máximo "
+            f"{format_brl(owed.interest)}.",
+            "interest",
+        )
+    errors.raise_if_any()
 
 
 def _consumer_fee_cap(entry: FinancialEntry, counted: list[Payment], grace: dt.date) -> int:

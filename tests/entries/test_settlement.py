@@ -65,7 +65,11 @@ async def test_partial_then_full_settlement(admin_api: ApiClient) -> None:
 
 
 async def test_paying_1033_33_settles_1000_with_charges_received(admin_api: ApiClient) -> None:
-    entry = await _entry()
+    # Due Wednesday 31 Dec 2025, paid 9 Feb: 40 days late. Multa 2 % = 20,00; juros
+    # 1.000,00 x 1 % x 40 / 30 = 13,333 -> 13,33: R$ 1.033,33 settles it (product.md's example).
+    entry = await make_entry(
+        await make_company(), await make_debtor(), due=dt.date(2025, 12, 31), amount="1000.00"
+    )
     result = await mutate(
         admin_api,
         SETTLE,

@@ -246,3 +246,101 @@ async def test_reversing_a_waiver_makes_the_charges_owed_again(admin_api: ApiCli
     found = await _charges(admin_api, entry)
     assert found["waivedCharges"] == "0.00"
     assert found["charges"]["updatedAmount"] == "1030.33"
+
+
+# --- what was received is never asked again, whatever the payment's date (CDC art. 42) ------
+
+
+async def test_a_backdated_payment_does_not_charge_again_what_a_later_one_received(
+    admin_api: ApiClient,
+) -> None:
+    # R$ 1.000,00 due Friday 9 Jan 2026; today Monday 9 Feb, 31 days late: multa 2 % = 20,00,
+    # juros 1.000,00 x 1 % x 31 / 30 = 10,333 -> 10,33. Paid today with both received.
+    entry = await _friday_entry()
+    today = await mutate(
+        admin_api,
+        SETTLE,
+        "settleEntry",
+        entryId=entry_id(entry),
+        amount="100.00",
+        lateFee="20.00",
+        interest="10.33",
+    )
+    assert today["errors"] == []
+    # A payment found later, dated 20 Jan: by then multa 20,00 and juros 1.000,00 x 1 % x 11/30
+    # = 3,67 had accrued, and all of it has since been received (20,00 + 10,33): nothing is owed.
+    quoted = (await _charges(admin_api, entry, "2026-01-20"))["charges"]
+    assert (quoted["lateFee"], quoted["interest"], quoted["receivedCharges"]) == (
+        "0.00",
+        "0.00",
+        "30.33",
+    )
+    for charge in ({"lateFee": "20.00"}, {"interest": "3.67"}):
+        refused = await mutate(
+            admin_api,
+            SETTLE,
+            "settleEntry",
+            entryId=entry_id(entry),
+            amount="50.00",
+            paidOn="2026-01-20",
+            **charge,
+        )
+        [field] = charge
+        assert codes(refused) == {("CHARGES_ABOVE_OWED", ("input", field))}
+        assert "R$ 0,00" in refused["errors"][0]["message"]
+    plain = await mutate(
+        admin_api,
+        SETTLE,
+        "settleEntry",
+        entryId=entry_id(entry),
+        amount="50.00",
+        paidOn="2026-01-20",
+    )
+    assert plain["errors"] == []
+    assert await Payment.filter(entry_id=entry.id).count() == 2  # nothing half-written
+
+
+async def test_charges_typed_above_what_is_owed_are_refused(admin_api: ApiClient) -> None:
+    entry = await _friday_entry()  # owed today: multa 20,00, juros 10,33 (above)
+    too_much = await mutate(
+        admin_api,
+        SETTLE,
+        "settleEntry",
+        entryId=entry_id(entry),
+        amount="10.00",
+        lateFee="100.00",
+        interest="50.00",
+    )
+    assert codes(too_much) == {
+        ("CHARGES_ABOVE_OWED", ("input", "lateFee")),
+        ("CHARGES_ABOVE_OWED", ("input", "interest")),
+    }
+    messages = " ".join(e["message"] for e in too_much["errors"])
+    assert "R$ 20,00" in messages
+    assert "R$ 10,33" in messages
+    not_due = await make_entry(
+        await make_company(), await make_debtor(document=VALID_CNPJ), due=dt.date(2026, 3, 2)
+    )
+    early = await mutate(
+        admin_api, SETTLE, "settleEntry", entryId=entry_id(not_due), amount="10.00", lateFee="2.00"
+    )
+    assert codes(early) == {("CHARGES_ABOVE_OWED", ("input", "lateFee"))}
+    assert await Payment.filter(entry_id__in=[entry.id, not_due.id]).count() == 0
+    exact = await mutate(
+        admin_api,
+        SETTLE,
+        "settleEntry",
+        entryId=entry_id(entry),
+        amount="10.00",
+        lateFee="20.00",
+        interest="10.33",
+    )
+    assert exact["errors"] == []
+
+
+@pytest.mark.parametrize("field", ["amount", "lateFee", "interest", "discount"])
+async def test_an_absurd_exponent_is_an_invalid_amount(admin_api: ApiClient, field: str) -> None:
+    entry = await _friday_entry()
+    values = {"amount": "10.00", field: "1e400"}
+    payload = await mutate(admin_api, SETTLE, "settleEntry", entryId=entry_id(entry), **values)
+    assert codes(payload) == {("INVALID_AMOUNT", ("input", field))}
