@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
@@ -23,12 +24,19 @@ def quantize(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_EVEN)
 
 
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
 def parse_decimal(raw: str | int | Decimal) -> Decimal:
     """Parse a money literal; raises ValueError on anything that is not a finite number."""
     if isinstance(raw, float):  # pragma: no cover - guarded by types, kept for callers at runtime
         raise ValueError("float is never money")
+    if isinstance(raw, str) and not _PLAIN_DECIMAL.fullmatch(raw):
+        # Decimal() also takes "1e2", "1_0.00", " 5 " and other scripts' digits ("٣"): the
+        # contract's money is plain "1234.50".
+        raise ValueError(f"not a plain decimal: {raw!r}")
     try:
-        value = Decimal(str(raw).strip())
+        value = Decimal(str(raw))
     except InvalidOperation as exc:
         raise ValueError(f"not a decimal: {raw!r}") from exc
     if not value.is_finite():

@@ -179,7 +179,22 @@ async def test_create_user_with_an_empty_email_is_required(admin_api: ApiClient)
 # --- decimals --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("huge", ["1E+26", "1E+27", "123456789012345678901234567890"])
+@pytest.mark.parametrize(
+    "notation", ["1E+26", "1E+27", "1e400", "1e2", "1_000.00", " 5.00", "٣.٠٠", "5."]
+)
+async def test_money_is_plain_decimal_text(admin_api: ApiClient, notation: str) -> None:
+    # Decimal() takes exponents, underscores, spaces and other scripts' digits; the contract's
+    # money is "1234.50" (main: 1E+26 answered "Erro interno.", "1e2" was stored as 100.00).
+    body = await admin_api.execute(
+        'mutation($v: Decimal!) { createCompany(input: {name: "X", lateFeePercent: $v}) '
+        "{ errors { code } } }",
+        {"v": notation},
+    )
+    assert _code(body) == "INVALID_VALUE"
+    _no_internal_error(body)
+
+
+@pytest.mark.parametrize("huge", ["100000000000000000000000000", "123456789012345678901234567890"])
 async def test_huge_decimals_are_validation_errors(admin_api: ApiClient, huge: str) -> None:
     company, debtor = await make_company(), await make_debtor()
     entry = await make_entry(company, debtor, due=_past())

@@ -336,11 +336,3 @@ async def test_charges_typed_above_what_is_owed_are_refused(admin_api: ApiClient
         interest="10.33",
     )
     assert exact["errors"] == []
-
-
-@pytest.mark.parametrize("field", ["amount", "lateFee", "interest", "discount"])
-async def test_an_absurd_exponent_is_an_invalid_amount(admin_api: ApiClient, field: str) -> None:
-    entry = await _friday_entry()
-    values = {"amount": "10.00", field: "1e400"}
-    payload = await mutate(admin_api, SETTLE, "settleEntry", entryId=entry_id(entry), **values)
-    assert codes(payload) == {("INVALID_AMOUNT", ("input", field))}
