@@ -27,4 +27,7 @@ def decode_id(type_name: str, global_id: str) -> int | None:
     # isdigit() alone accepts "٧" (and int() reads it as 7): only ASCII digits make an id.
     if prefix != type_name or not (pk.isascii() and pk.isdigit()) or len(pk) > 18:
         return None
+    # One spelling per object: "Debtor:01", a padded or otherwise re-encoded id is not an id.
+    if encode_id(type_name, int(pk)) != global_id:
+        return None
     return int(pk)

@@ -54,8 +54,13 @@ MAX_DATE = dt.date(2100, 12, 31)
 
 
 # C0 controls but tab, line feed and carriage return; DEL and the C1 controls; lone surrogates
-# (valid in a JSON string, not encodable as UTF-8: SQLite and PostgreSQL both refuse them).
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# (valid in a JSON string, not encodable as UTF-8: SQLite and PostgreSQL both refuse them);
+# the bidirectional overrides and isolates, which make a name, a CSV cell or an e-mail read
+# otherwise than it is written ("Trojan Source"); and Unicode's noncharacters.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
+    "\ufdd0-\ufdef\ufffe\uffff]"
+)
 TEXT_MESSAGE = "contém caracteres de controle ou inválidos."
 
 

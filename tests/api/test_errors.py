@@ -51,8 +51,15 @@ def _no_internal_error(body: dict[str, Any]) -> None:
 
 def test_only_ascii_digits_make_an_id() -> None:
     assert decode_id("Debtor", _b64("Debtor:7")) == 7
-    for junk in ("Debtor:٧", "Debtor:²", "Debtor:७", "Debtor:7\x00"):
+    for junk in ("Debtor:٧", "Debtor:²", "Debtor:७", "Debtor:7\x00", "Debtor:07", "Debtor:７"):
         assert decode_id("Debtor", _b64(junk)) is None
+
+
+def test_an_object_has_one_id_spelling() -> None:
+    # The audit read debtor 1 as "Debtor:01", "Debtor:１" and padded "RGVidG9yOjE=".
+    assert decode_id("Debtor", "RGVidG9yOjE") == 1
+    for other in ("RGVidG9yOjE=", _b64("Debtor:01"), _b64("Debtor:+1"), "RGVidG9yOjF"):
+        assert decode_id("Debtor", other) is None, other
 
 
 async def test_non_ascii_digit_is_a_malformed_id(admin_api: ApiClient) -> None:
@@ -79,7 +86,11 @@ CREATE_DEBTOR = """mutation($input: CreateDebtorInput!) {
   createDebtor(input: $input) { debtor { id } errors { code field } } }"""
 
 
-@pytest.mark.parametrize("bad", ["a\x00b", "a\x01", "a\x1bb", "a\x7f", "a\x85", "\ud800"])
+@pytest.mark.parametrize(
+    "bad",
+    # ... and a right-to-left override (a name that reads backwards) and a noncharacter.
+    ["a\x00b", "a\x01", "a\x1bb", "a\x7f", "a\x85", "\ud800", "gpj.\u202eexe", "\ufdd0"],
+)
 async def test_control_characters_and_lone_surrogates_are_invalid_text(
     admin_api: ApiClient, bad: str
 ) -> None:
@@ -111,7 +122,8 @@ async def test_control_character_in_a_query_literal_is_invalid_text(admin_api: A
 
 async def test_line_breaks_and_tabs_stay_valid_in_notes(admin_api: ApiClient) -> None:
     body = await admin_api.execute(
-        "query($s: String) { debtors(filter: {search: $s}) { totalCount } }", {"s": "joão\tda\n"}
+        "query($s: String) { debtors(filter: {search: $s}) { totalCount } }",
+        {"s": "joão\tda\n\u200fمحمد"},  # a right-to-left mark is text, not an override
     )
     assert "errors" not in body, body
 
