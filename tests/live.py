@@ -39,7 +39,7 @@ class LiveServer:
             self.answered += 1
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port: int = s.getsockname()[1]
@@ -62,47 +62,67 @@ def run(env: dict[str, str], *args: str) -> str:
 
 
 @contextlib.contextmanager
-def live_server(engine: str, tmp: Path, name: str) -> Iterator[LiveServer]:
-    pg_name = f"cobrancas_{name}_{os.getpid()}"
+def throwaway_database(engine: str, tmp: Path, name: str) -> Iterator[str]:
+    """The URL of a new, empty database of `engine` ("sqlite" or "postgres"), dropped after."""
     if engine == "sqlite":
-        database_url = f"sqlite://{tmp / 'live.sqlite3'}"
-    else:
-        database_url = run_in_thread(create_postgres_database(pg_name))
+        yield f"sqlite://{tmp / f'{name}.sqlite3'}"
+        return
+    pg_name = f"cobrancas_{name}_{os.getpid()}"
+    url: str = run_in_thread(create_postgres_database(pg_name))
+    try:
+        yield url
+    finally:
+        run_in_thread(drop_postgres_database(pg_name))
+
+
+def server_env(database_url: str, tmp: Path, log_level: str) -> dict[str, str]:
+    """The environment of a server on a free port, writing e-mails as files under `tmp`."""
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
-        "PORT": str(_free_port()),
+        "PORT": str(free_port()),
         "OUTBOX_DIR": str(tmp / "outbox"),
-        "LOG_LEVEL": "INFO",
-        "PYTHONUNBUFFERED": "1",  # the log file is read while the server runs
+        "LOG_LEVEL": log_level,
+        "PYTHONUNBUFFERED": "1",  # a log file may be read while the server runs
     }
     env.pop("SMTP_URL", None)
-    run(env, "backend.cli", "migrate")
-    run(env, "backend.cli", "demo", "--debtors", "12", "--entries", "60", "--seed", "3")
-    token = run(env, "tests.live_seed").strip().splitlines()[-1]
-    log_path = tmp / "server.log"
-    log = log_path.open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "backend.cli", "serve", "--no-worker"],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{env['PORT']}"
-    try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
-            raise AssertionError(log_path.read_text())
-        yield LiveServer(url=url, token=token, log=log_path, env=env)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
-        if engine == "postgres":
-            run_in_thread(drop_postgres_database(pg_name))
+    return env
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], log_path: Path, *command: str) -> Iterator[str]:
+    """`python -m <command>` for the block, once it answers /healthz; its URL."""
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", *command],
+            env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{env['PORT']}"
+        try:
+            for _ in range(100):
+                try:
+                    if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.1)
+            else:
+                raise AssertionError(log_path.read_text())
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def live_server(engine: str, tmp: Path, name: str) -> Iterator[LiveServer]:
+    with throwaway_database(engine, tmp, name) as database_url:
+        env = server_env(database_url, tmp, "INFO")
+        run(env, "backend.cli", "migrate")
+        run(env, "backend.cli", "demo", "--debtors", "12", "--entries", "60", "--seed", "3")
+        token = run(env, "tests.live_seed").strip().splitlines()[-1]
+        log = tmp / "server.log"
+        with serving(env, log, "backend.cli", "serve", "--no-worker") as url:
+            yield LiveServer(url=url, token=token, log=log, env=env)

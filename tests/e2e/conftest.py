@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.e2e.clock_server import set_clock
-from tests.support import create_postgres_database, drop_postgres_database, run_in_thread
+from tests.live import ROOT, run, server_env, serving, throwaway_database
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ADMIN_EMAIL = "ana@example.com"
 ADMIN_PASSWORD = "senha-do-teste-e2e"
@@ -38,27 +32,6 @@ class Server:
         set_clock(self.clock_file, instant)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def _cli(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "backend.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=300,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
@@ -66,63 +39,30 @@ def server(
     if not (ROOT / "frontend" / "dist" / "index.html").is_file():
         pytest.fail("frontend/dist is missing: `make test` builds it (make frontend)")
     tmp = tmp_path_factory.mktemp("e2e")
-    pg_name = f"cobrancas_e2e_{os.getpid()}"
-    if request.param == "sqlite":
-        database_url = f"sqlite://{tmp / 'e2e.sqlite3'}"
-    else:
-        database_url = run_in_thread(create_postgres_database(pg_name))
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "PORT": str(port),
-        "OUTBOX_DIR": str(tmp / "outbox"),
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("SMTP_URL", None)
-    _cli(env, "migrate")
-    _cli(env, "demo", "--debtors", "40", "--entries", "300", "--seed", "7")
-    _cli(
-        env,
-        "create-user",
-        "--name",
-        "Ana Souza",
-        "--email",
-        ADMIN_EMAIL,
-        "--password",
-        ADMIN_PASSWORD,
-        "--role",
-        "ADMIN",
-    )
-    log = (tmp / "server.log").open("w")
-    clock_file = tmp / "clock"
-    process = subprocess.Popen(
-        # `cobrancas serve` itself, on a clock the tests can move (tests/e2e/clock_server.py).
-        [sys.executable, "-m", "tests.e2e.clock_server", str(clock_file)],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        else:
-            pytest.fail((tmp / "server.log").read_text())
-        yield Server(
-            url=url, database_url=database_url, outbox=tmp / "outbox", clock_file=clock_file
+    with throwaway_database(request.param, tmp, "e2e") as database_url:
+        env = server_env(database_url, tmp, "WARNING")
+        run(env, "backend.cli", "migrate")
+        run(env, "backend.cli", "demo", "--debtors", "40", "--entries", "300", "--seed", "7")
+        run(
+            env,
+            "backend.cli",
+            "create-user",
+            "--name",
+            "Ana Souza",
+            "--email",
+            ADMIN_EMAIL,
+            "--password",
+            ADMIN_PASSWORD,
+            "--role",
+            "ADMIN",
         )
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
-        if request.param == "postgres":
-            run_in_thread(drop_postgres_database(pg_name))
+        clock_file = tmp / "clock"
+        # `cobrancas serve` itself, on a clock the tests can move (tests/e2e/clock_server.py).
+        command = ("tests.e2e.clock_server", str(clock_file))
+        with serving(env, tmp / "server.log", *command) as url:
+            yield Server(
+                url=url, database_url=database_url, outbox=tmp / "outbox", clock_file=clock_file
+            )
 
 
 @pytest.fixture(scope="module")
