@@ -6,9 +6,10 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from backend.businessdays.rules import BusinessCalendar
 from backend.core.enums import EntryStatus
 from backend.core.pagination import PageRequest
 from backend.core.periods import Period, due_range, local_today
@@ -151,6 +152,7 @@ async def test_collection_summary_buckets_at_their_edges(database_url: str) -> N
 # --- the property: the search counts exactly the unpaid entries in the period ------------------
 
 PERIODS = list(Period)
+NATIONAL = BusinessCalendar()  # national holidays only: the companies below have no state
 STATUSES = [EntryStatus.OPEN, EntryStatus.PARTIALLY_PAID, EntryStatus.PAID, EntryStatus.CANCELLED]
 offsets = st.one_of(st.integers(-3, 3), st.integers(-45, 45), st.integers(-400, 400))
 entries_strategy = st.lists(
@@ -182,6 +184,14 @@ instants = st.datetimes(
     custom=st.tuples(st.none() | offsets, st.none() | offsets),
     by_company=st.booleans(),
     summary_first=st.booleans(),
+)
+@example(  # Sunday 31 Dec 2023 in São Paulo: Saturday's entry may still be paid on Tuesday
+    now=dt.datetime(2024, 1, 1, 0, 0, tzinfo=dt.UTC),
+    rows=[(0, 0, -1, 1, EntryStatus.OPEN)],
+    period=Period.OVERDUE,
+    custom=(None, None),
+    by_company=False,
+    summary_first=False,
 )
 async def test_search_counts_exactly_the_unpaid_entries_in_the_period(
     database_url: str,
@@ -223,11 +233,20 @@ async def test_search_counts_exactly_the_unpaid_entries_in_the_period(
         due_to = local
     window = due_range(period, today=local, due_from=due_from, due_to=due_to)
 
+    # Overdue is each company's business-day rule on its own today (CC art. 132 §1): due on or
+    # before the last business day before it. Neither company has a state: national holidays.
+    cutoff = {c.id: NATIONAL.overdue_cutoff(local_today(now, c.time_zone)) for c in companies}
+
+    def in_period(entry: FinancialEntry) -> bool:
+        if period is Period.OVERDUE:
+            return entry.due_date <= cutoff[entry.company_id]
+        return window.contains(entry.due_date)
+
     expected: dict[int, list[FinancialEntry]] = defaultdict(list)
     for entry in await FinancialEntry.all():
         if (
             entry.status in (EntryStatus.OPEN, EntryStatus.PARTIALLY_PAID)
-            and window.contains(entry.due_date)
+            and in_period(entry)
             and (company is None or entry.company_id == company.id)
         ):
             expected[entry.debtor_id].append(entry)
