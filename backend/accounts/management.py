@@ -7,8 +7,6 @@ cannot be demoted, deactivated or narrowed to some companies.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from tortoise.transactions import in_transaction
 
 from backend.accounts.models import ApiToken, User, UserSession
@@ -23,6 +21,7 @@ from backend.accounts.services import (
     verify_password,
 )
 from backend.audit.services import changes, record
+from backend.core.clock import utc_now
 from backend.core.enums import Role, TokenScope
 from backend.core.errors import ErrorCollector, fail
 from backend.core.principal import Principal
@@ -213,7 +212,7 @@ async def revoke_token(*, principal: Principal, token_id: int | None) -> ApiToke
     if token.revoked_at is not None:
         fail("ALREADY_REVOKED", "Este token já foi revogado.", "input", "id")
     async with in_transaction():
-        token.revoked_at = dt.datetime.now(dt.UTC)
+        token.revoked_at = utc_now()
         await token.save(update_fields=["revoked_at"])
         await record(
             principal,

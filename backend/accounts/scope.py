@@ -75,13 +75,6 @@ def scope_users(principal: Principal) -> QuerySet[User]:
     return query
 
 
-def debtor_ids_in_scope(principal: Principal) -> QuerySet[Debtor] | None:
-    """A subquery of reachable debtor ids, or None when the principal reaches them all."""
-    if principal.company_ids is None:
-        return None
-    return scope_debtors(Debtor.all(), principal).values("id")  # type: ignore[return-value]
-
-
 def scope_sent_emails(query: QuerySet[SentEmail], principal: Principal) -> QuerySet[SentEmail]:
     """E-mails of the principal's companies to debtors it still reaches (an e-mail shows its
     debtor, contacts included)."""

@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 from backend.accounts.models import ApiToken, User, UserSession
 from backend.accounts.scope import scope_users
 from backend.companies.models import Company
+from backend.core.clock import utc_now
 from backend.core.enums import Role, TokenScope
 from backend.core.errors import ErrorCollector, fail
 from backend.core.principal import Principal
@@ -52,10 +53,6 @@ def _sha256(value: str) -> str:
 
 def _session_hash(secret_key: str, token: str) -> str:
     return hmac.new(secret_key.encode(), token.encode(), hashlib.sha256).hexdigest()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 async def companies_by_id(ids: list[int] | None, *path: str) -> list[Company]:
@@ -160,7 +157,7 @@ async def create_session(*, user: User, secret_key: str, days: int) -> str:
     await UserSession.create(
         token_hash=_session_hash(secret_key, token),
         user=user,
-        expires_at=_now() + dt.timedelta(days=days),
+        expires_at=utc_now() + dt.timedelta(days=days),
     )
     return token
 
@@ -186,7 +183,7 @@ async def user_principal(user: User, *, session_id: int | None = None) -> Princi
 
 async def principal_from_session(*, token: str, secret_key: str) -> Principal | None:
     session = await UserSession.get_or_none(
-        token_hash=_session_hash(secret_key, token), expires_at__gt=_now()
+        token_hash=_session_hash(secret_key, token), expires_at__gt=utc_now()
     ).select_related("user")
     if session is None or not session.user.is_active:
         return None
@@ -246,7 +243,7 @@ async def principal_from_token(secret: str) -> Principal | None:
     token = await ApiToken.get_or_none(prefix=prefix, revoked_at=None)
     if token is None or not hmac.compare_digest(token.secret_hash, _sha256(secret)):
         return None
-    now = _now()
+    now = utc_now()
     if token.last_used_at is None or now - token.last_used_at > TOUCH_EVERY:
         await ApiToken.filter(id=token.id).update(last_used_at=now)
     company_ids = None

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from tortoise.expressions import Q
 
-from backend.accounts.scope import get_debtor
+from backend.accounts.scope import get_debtor, scope_sent_emails
 from backend.companies.models import Company
 from backend.companies.services import get_company
 from backend.core.address import address_of, one_line
@@ -184,10 +184,8 @@ async def recent_contact(
     if days <= 0:
         return None
     window = SentEmail.filter(debtor_id=debtor.id, queued_at__gt=now - dt.timedelta(days=days))
-    if principal.company_ids is not None:
-        window = window.filter(company_id__in=list(principal.company_ids))
     last_email = (
-        await window
+        await scope_sent_emails(window, principal)
         # FAILED for good counts only when some copy was delivered before the failure.
         .filter(Q(status__not=EmailStatus.FAILED) | Q(delivered_to__isnull=False))
         .order_by("-queued_at", "-id")
