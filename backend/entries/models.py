@@ -106,3 +106,25 @@ class Payment(Model):
     @property
     def amount(self) -> Decimal:
         return from_cents(self.amount_cents)
+
+
+class SettleKey(Model):
+    """The idempotency key of a settleEntry call, unique per company: the same key with the same
+    input returns `payment`, the first call's; with another input it is refused."""
+
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="settle_keys", on_delete=fields.CASCADE
+    )
+    company_id: int
+    key = fields.CharField(max_length=100)
+    fingerprint = fields.CharField(max_length=64)  # sha256 of the call's input
+    payment: fields.ForeignKeyRelation[Payment] = fields.ForeignKeyField(
+        "models.Payment", related_name="settle_keys", on_delete=fields.CASCADE
+    )
+    payment_id: int
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "settle_key"
+        unique_together = (("company", "key"),)

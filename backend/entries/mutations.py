@@ -118,6 +118,12 @@ class SettleEntryInput:
     waiver_reason: str | None = strawberry.field(
         default=None, description="Why the charges are waived; audited with who waived them."
     )
+    idempotency_key: str | None = strawberry.field(
+        default=None,
+        description="Unique per company (at most 100 characters): a retry with the same key and "
+        "input returns the first payment, paying nothing again; with another input it is "
+        "refused (IDEMPOTENCY_KEY_REUSED).",
+    )
 
 
 @strawberry.type
@@ -225,6 +231,7 @@ class EntryMutations:
                 discount=input.discount,
                 waive_charges=bool(input.waive_charges),
                 waiver_reason=input.waiver_reason,
+                idempotency_key=input.idempotency_key,
             )
             done = await settlement.settle_entry(
                 principal=info.context.principal, data=data, now=info.context.now()

@@ -19,15 +19,22 @@ of the audit trail tells an entry's whole story: edits, payments and reversals.
 Concurrency: the entry row is locked (SELECT ... FOR UPDATE) inside the transaction before its
 open amount is read, so simultaneous settlements of one entry queue on PostgreSQL and never
 overpay it or lose a payment; SQLite serialises write transactions by itself.
+
+Idempotency: a call with an `idempotency_key` (unique per company) records it with the payment,
+in the same transaction. The same key with the same input returns the first payment, paying
+nothing again (a client retrying after a dropped connection); with another input it is refused
+(IDEMPOTENCY_KEY_REUSED).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
@@ -36,18 +43,19 @@ from backend.audit.services import record
 from backend.businessdays.services import calendars_by_company
 from backend.companies.models import Company
 from backend.core.enums import EntryStatus, PaymentMethod
-from backend.core.errors import ErrorCollector, ServiceError
+from backend.core.errors import ErrorCollector, ServiceError, fail
 from backend.core.money import MAX_AMOUNT, format_brl, from_cents, has_at_most_cents, to_cents
 from backend.core.periods import local_today
 from backend.core.principal import Principal
 from backend.core.validation import check_amount, check_date, check_text
 from backend.debtors.models import Debtor
 from backend.entries.charges import CONSUMER_LATE_FEE_CAP, Charges
-from backend.entries.models import FinancialEntry, Payment
+from backend.entries.models import FinancialEntry, Payment, SettleKey
 from backend.entries.overdue import entry_charges, is_consumer
 from backend.entries.services import status_for
 
 DEFAULT_WAIVER_REASON = "Quitação do principal sem a multa e os juros devidos."
+MAX_KEY = 100
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,24 @@ class Settlement:
     discount: Decimal | None = None
     waive_charges: bool = False  # forgive the charges owed that this payment does not receive
     waiver_reason: str | None = None
+    idempotency_key: str | None = None  # unique per company; a retry returns the first payment
+
+    def fingerprint(self) -> str:
+        """What a retry with the same key must repeat: every field but the key."""
+        fields = (
+            self.entry_id,
+            self.amount,
+            self.paid_on,
+            self.method,
+            self.note,
+            self.late_fee,
+            self.interest,
+            self.discount,
+            self.waive_charges,
+            self.waiver_reason,
+        )
+        text = "|".join("" if f is None else str(f) for f in fields)
+        return hashlib.sha256(text.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -96,9 +122,54 @@ def check_charge(errors: ErrorCollector, value: Decimal | None, *path: str, labe
 
 
 async def settle_entry(*, principal: Principal, data: Settlement, now: dt.datetime) -> Settled:
-    """Register a full or partial payment: OPEN -> PARTIALLY_PAID -> PAID."""
+    """Register a full or partial payment: OPEN -> PARTIALLY_PAID -> PAID. The same idempotency
+    key again returns the first payment, paying nothing."""
     principal.require_write()
+    # An invalid key skips the lookup; _settle reports it with the other problems.
+    key = check_text(ErrorCollector(), data.idempotency_key, label="", max_length=MAX_KEY)
+    if key and (done := await _by_key(principal, key, data)) is not None:
+        return done
+    try:
+        return await _settle(principal, data, now, key)
+    except IntegrityError:
+        # A concurrent call with the same key committed first (unique company + key).
+        if key and (done := await _by_key(principal, key, data)) is not None:
+            return done
+        raise
+
+
+async def _by_key(principal: Principal, key: str, data: Settlement) -> Settled | None:
+    """The payment recorded with this key in the entry's company, if any. Keys are unique per
+    company: another company's key is never found here, nor refused."""
+    found = await get_entry(principal, data.entry_id)
+    if found is None:
+        return None  # _settle reports the entry as not found
+    row = await SettleKey.get_or_none(company_id=found.company_id, key=key)
+    if row is None:
+        return None
+    if row.fingerprint != data.fingerprint():
+        fail(
+            "IDEMPOTENCY_KEY_REUSED",
+            "Esta chave de idempotência já foi usada em outro pagamento.",
+            "input",
+            "idempotencyKey",
+        )
+    payment = await Payment.get(id=row.payment_id)
+    entry = await FinancialEntry.get(id=payment.entry_id)
+    return Settled(entry=entry, payment=payment)
+
+
+async def _settle(
+    principal: Principal, data: Settlement, now: dt.datetime, key: str | None
+) -> Settled:
     errors = ErrorCollector()
+    check_text(
+        errors,
+        data.idempotency_key,
+        "idempotencyKey",
+        label="Chave de idempotência",
+        max_length=MAX_KEY,
+    )
     amount = check_amount(errors, data.amount, "amount")
     paid_on = check_date(errors, data.paid_on, "paidOn", label="Data do pagamento")
     method = check_method(errors, data.method, "method")
@@ -186,6 +257,13 @@ async def settle_entry(*, principal: Principal, data: Settlement, now: dt.dateti
             note=note,
             created_by_id=principal.user_id,
         )
+        if key:
+            await SettleKey.create(
+                company_id=entry.company_id,
+                key=key,
+                fingerprint=data.fingerprint(),
+                payment_id=payment.id,
+            )
         previous = entry.status
         entry.paid_cents += principal_cents
         entry.status = status_for(entry.amount_cents, entry.paid_cents)

@@ -143,6 +143,8 @@ export type SettleEntryInput = {
   /** Discount granted. */
   discount?: string | null | undefined;
   entryId: string | number;
+  /** Unique per company (at most 100 characters): a retry with the same key and input returns the first payment, paying nothing again; with another input it is refused (IDEMPOTENCY_KEY_REUSED). */
+  idempotencyKey?: string | null | undefined;
   /** Juros received apart from the principal. */
   interest?: string | null | undefined;
   /** Multa received apart from the principal; for a consumer (CPF or no document) at most 2 % of what was due, less multa already received (LATE_FEE_ABOVE_CAP). */

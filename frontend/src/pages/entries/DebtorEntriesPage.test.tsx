@@ -155,6 +155,7 @@ describe('Lançamentos Financeiros', () => {
       paidOn: '2026-11-28',
       method: 'CASH',
       note: 'Pago no caixa',
+      idempotencyKey: expect.stringMatching(/^baixa-/),
     });
     expect(screen.queryByRole('dialog')).toBeNull();
     // The header's overdue total is fetched again; the row shows the entry the API returned.

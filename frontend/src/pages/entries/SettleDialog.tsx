@@ -84,6 +84,8 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
   const [note, setNote] = useState('');
   const [waiver, setWaiver] = useState<Waiver>('');
   const [waiverReason, setWaiverReason] = useState('');
+  // One key per opening of the dialog: a retry after a dropped connection never pays twice.
+  const [idempotencyKey] = useState(() => `baixa-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   const charges = useChargesOn(entry, paidOn, today);
   const hasCharges =
     charges !== null && (compareMoney(charges.lateFee, '0') > 0 || compareMoney(charges.interest, '0') > 0);
@@ -151,6 +153,7 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
               paidOn,
               method,
               note: note.trim() || null,
+              idempotencyKey,
               ...(waiver === 'waive' && unreceivedCents(charges, values) > 0n
                 ? { waiveCharges: true, waiverReason: waiverReason.trim() }
                 : {}),
