@@ -56,6 +56,11 @@ class Settings:
     token_request_budget: str = "1200/minute"  # noqa: S105 - a rate, not a secret
     request_timeout_seconds: float = 15.0
     max_body_bytes: int = 1_000_000
+    # Database faults (README, Recovery guarantees): PostgreSQL cancels a statement running
+    # longer than this; a new connection gives up after the connect timeout. While the database
+    # is unreachable requests answer 503 DATABASE_UNAVAILABLE; the pool reconnects by itself.
+    db_statement_timeout_seconds: float = 10.0
+    db_connect_timeout_seconds: float = 5.0
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -93,6 +98,12 @@ class Settings:
                 env, "REQUEST_TIMEOUT_SECONDS", defaults.request_timeout_seconds
             ),
             max_body_bytes=_int(env, "MAX_BODY_BYTES", defaults.max_body_bytes),
+            db_statement_timeout_seconds=_float(
+                env, "DB_STATEMENT_TIMEOUT_SECONDS", defaults.db_statement_timeout_seconds
+            ),
+            db_connect_timeout_seconds=_float(
+                env, "DB_CONNECT_TIMEOUT_SECONDS", defaults.db_connect_timeout_seconds
+            ),
         )
         settings.validate()
         return settings
@@ -142,19 +153,53 @@ class Settings:
             raise SettingsError(
                 "REQUEST_TIMEOUT_SECONDS must be in (0, 600] and MAX_BODY_BYTES >= 10000"
             )
+        if not (
+            0 < self.db_statement_timeout_seconds <= 3600
+            and 0 < self.db_connect_timeout_seconds <= 600
+        ):
+            raise SettingsError(
+                "DB_STATEMENT_TIMEOUT_SECONDS must be in (0, 3600] and "
+                "DB_CONNECT_TIMEOUT_SECONDS in (0, 600]"
+            )
 
     @property
     def is_postgres(self) -> bool:
         return self.database_url.startswith(("postgres://", "postgresql://"))
 
     def tortoise_config(self) -> dict[str, Any]:
-        return tortoise_config(self.database_url)
+        return tortoise_config(
+            self.database_url,
+            statement_timeout=self.db_statement_timeout_seconds,
+            connect_timeout=self.db_connect_timeout_seconds,
+        )
 
 
-def tortoise_config(database_url: str) -> dict[str, Any]:
+def tortoise_config(
+    database_url: str,
+    *,
+    statement_timeout: float | None = None,
+    connect_timeout: float | None = None,
+) -> dict[str, Any]:
+    """Tortoise's configuration. On PostgreSQL the timeouts become asyncpg's connect `timeout`,
+    the server's `statement_timeout` and, a little longer, asyncpg's `command_timeout` (for a
+    server that stopped answering at all); migrations run without them."""
     url = database_url.replace("postgresql://", "postgres://", 1)
+    connection: str | dict[str, Any] = url
+    if url.startswith("postgres://") and (statement_timeout or connect_timeout):
+        from tortoise.backends.base.config_generator import expand_db_url
+
+        expanded = expand_db_url(url)
+        credentials = expanded["credentials"]
+        if connect_timeout:
+            credentials["timeout"] = connect_timeout
+        if statement_timeout:
+            credentials["command_timeout"] = statement_timeout + 5
+            settings = dict(credentials.get("server_settings") or {})
+            settings["statement_timeout"] = str(int(statement_timeout * 1000))
+            credentials["server_settings"] = settings
+        connection = expanded
     return {
-        "connections": {"default": url},
+        "connections": {"default": connection},
         "apps": {
             "models": {
                 "models": MODEL_MODULES,

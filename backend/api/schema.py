@@ -26,6 +26,7 @@ from backend.api.extensions import (
     ServiceErrorCodes,
     mask_internal_errors,
     report_errors,
+    root_cause,
 )
 from backend.appointments.mutations import AppointmentMutations
 from backend.appointments.queries import AppointmentQueries
@@ -35,6 +36,7 @@ from backend.businessdays.queries import BusinessDayQueries
 from backend.companies.mutations import CompanyMutations
 from backend.companies.queries import CompanyQueries
 from backend.contacts.mutations import ContactMutations
+from backend.core.dbfaults import DatabaseFault, fault_code
 from backend.core.scalars import SCALAR_MAP
 from backend.debtors.mutations import DebtorMutations
 from backend.debtors.queries import DebtorQueries
@@ -97,6 +99,11 @@ class Schema(strawberry.Schema):
         # extension's hook skips the other hooks, and Strawberry would answer its raw text.
         result = await super().execute(*args, **kwargs)
         if result.errors:
+            for error in result.errors:
+                # The database is down, full or too slow: the whole request answers 503 with a
+                # stable code (api/errors.py), not a partial result with "Erro interno.".
+                if (code := fault_code(root_cause(error))) is not None:
+                    raise DatabaseFault(code)
             result.errors = mask_internal_errors(result.errors)
         return result
 
