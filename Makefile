@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench postgres browser clean fuzz
+.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench postgres browser clean fuzz faults
 
 setup: $(VENV)/.synced frontend/dist/index.html
 
@@ -58,6 +58,16 @@ test-frontend: frontend/node_modules/.installed
 # `make test` runs the same with ≈ 1,000.
 fuzz: setup postgres
 	FUZZ_EXAMPLES=300 $(BIN)/pytest tests/fuzz -q -s
+
+# Fault injection (README, Recovery guarantees): the fast scenarios (tests/faults, also in
+# `make test`) and the slow ones with real processes and a private PostgreSQL (bench/faults);
+# the table goes to bench/results/faults.md.
+faults: setup postgres
+	rm -f bench/results/faults.jsonl
+	FAULTS_REPORT=bench/results/faults.jsonl $(BIN)/pytest tests/faults bench/faults -q \
+		--basetemp=/tmp/cobrancas-faults-$$$$
+	$(BIN)/python -m bench.faults.table bench/results/faults.jsonl > bench/results/faults.md
+	@cat bench/results/faults.md
 
 check: $(VENV)/.synced
 	$(BIN)/ruff check backend tests bench

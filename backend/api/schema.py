@@ -92,6 +92,8 @@ class Schema(strawberry.Schema):
     ) -> None:
         # Strawberry's default logs str(error): the message and the query text around it,
         # literals (a CPF, an e-mail) included.
+        # A database fault is one warning line (api/errors.py), not an internal error's traceback.
+        errors = [e for e in errors if fault_code(root_cause(e)) is None]
         report_errors(errors, execution_context.operation_name if execution_context else None)
 
     async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:

@@ -45,6 +45,9 @@ def _asyncpg_code(exc: BaseException) -> str | None:
             pg.OperatorInterventionError,  # admin/crash shutdown while a query ran
             pg.InterfaceError,  # "connection is closed", pool closing
             pg.ConnectionDoesNotExistError,
+            # A connection cut mid-protocol: "cannot switch to state …; another operation is
+            # in progress" (the pool drops it and opens a new one).
+            pg.InternalClientError,
         ),
     ):
         return UNAVAILABLE
