@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 import strawberry
@@ -24,6 +26,7 @@ from backend.api.extensions import (
     InputGuard,
     ReadOnlyGuard,
     ServiceErrorCodes,
+    add_service_codes,
     mask_internal_errors,
     report_errors,
 )
@@ -41,6 +44,7 @@ from backend.debtors.queries import DebtorQueries
 from backend.entries.mutations import EntryMutations
 from backend.entries.queries import EntryQueries
 from backend.entries.types import FinancialEntry, OverdueEntry
+from backend.live.subscriptions import LiveSubscriptions
 from backend.mailing.mutations import MailingMutations
 from backend.mailing.queries import MailingQueries
 from backend.search.queries import SearchQueries
@@ -100,10 +104,27 @@ class Schema(strawberry.Schema):
             result.errors = mask_internal_errors(result.errors)
         return result
 
+    async def stream(self, *args: Any, **kwargs: Any) -> Any:
+        # Over WebSocket (subscriptions): each result gets the same codes and masking as an
+        # HTTP answer; nothing reports these errors otherwise, so they are reported here.
+        source = await super().stream(*args, **kwargs)
+
+        async def masked() -> AsyncIterator[Any]:
+            async with contextlib.aclosing(source):
+                async for result in source:
+                    if isinstance(result, ExecutionResult) and result.errors:
+                        report_errors(result.errors, kwargs.get("operation_name"))
+                        add_service_codes(result.errors)
+                        result.errors = mask_internal_errors(result.errors)
+                    yield result
+
+        return masked()
+
 
 schema = Schema(
     query=_root("Query", QUERY_CLASSES),
     mutation=_root("Mutation", MUTATION_CLASSES),
+    subscription=_root("Subscription", [LiveSubscriptions]),
     types=EXTRA_TYPES,
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
     extensions=[
