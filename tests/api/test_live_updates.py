@@ -175,3 +175,18 @@ async def test_a_foreign_page_cannot_open_a_subscription(server: str) -> None:
         ):
             pass
     assert refused.value.response.status_code == 403
+
+
+async def test_only_subscriptions_run_over_the_websocket(server: str) -> None:
+    """Queries and mutations go over HTTP, where the time limit and token budget apply."""
+    async with connect(f"ws://{server}/graphql", subprotocols=[PROTOCOL]) as ws:  # type: ignore[list-item]
+        secret = await token("WRITE")
+        init = {"type": "connection_init", "payload": {"authorization": f"Bearer {secret}"}}
+        await ws.send(json.dumps(init))
+        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        query = {"query": "{ companies { id } }"}
+        await ws.send(json.dumps({"id": "q", "type": "subscribe", "payload": query}))
+        message = json.loads(await asyncio.wait_for(ws.recv(), 2))
+    assert message["type"] == "next"
+    assert message["payload"]["data"] is None
+    assert message["payload"]["errors"][0]["extensions"]["code"] == "SUBSCRIPTIONS_ONLY"
