@@ -12,7 +12,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from tortoise.contrib.starlette import RegisterTortoise
 
 from backend.api.auth import login, logout
@@ -25,6 +25,7 @@ from backend.api.view import GraphQLEndpoint
 from backend.appointments.calendar import calendar_feed
 from backend.core.clock import Clock, utc_now
 from backend.core.redaction import ACCESS_LOG_REDACTION
+from backend.live.bus import hub
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas")
@@ -47,6 +48,7 @@ def routes() -> list[BaseRoute]:
     graphql = GraphQLEndpoint()
     result: list[BaseRoute] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),  # subscriptions (graphql-transport-ws)
         Route("/auth/login", login, methods=["POST"]),
         Route("/auth/logout", logout, methods=["POST"]),
         Route("/healthz", health),
@@ -76,6 +78,7 @@ def create_app(
             contextlib.AsyncExitStack() as stack,
         ):
             stack.callback(app.state.rate_limits.close)
+            await stack.enter_async_context(hub(settings.database_url))
             for service in services or []:
                 await stack.enter_async_context(service(settings, clock=clock))
             # Everything loaded so far (schema, models, libraries) lives as long as the process:

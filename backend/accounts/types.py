@@ -5,6 +5,7 @@ import datetime as dt
 import strawberry
 
 from backend.accounts import models
+from backend.core.context import Info
 from backend.core.enums import Role, TokenScope
 from backend.core.gql import gid
 
@@ -44,6 +45,15 @@ class User:
     def all_companies(self) -> bool:
         return self.model.all_companies
 
+    @strawberry.field(
+        description="The companies it is limited to (those the caller sees); empty with "
+        "allCompanies."
+    )
+    async def company_ids(self, info: Info) -> list[strawberry.ID]:
+        ids = await self.model.companies.all().order_by("id").values_list("id", flat=True)
+        principal = info.context.principal
+        return [gid("Company", int(c)) for c in ids if principal.sees_company(int(c))]  # type: ignore[call-overload]
+
 
 @strawberry.type(description="A partner app's credential; the secret is shown only once.")
 class ApiToken:
@@ -68,6 +78,15 @@ class ApiToken:
     @strawberry.field
     def all_companies(self) -> bool:
         return self.model.all_companies
+
+    @strawberry.field(
+        description="The companies it is limited to (those the caller sees); empty with "
+        "allCompanies."
+    )
+    async def company_ids(self, info: Info) -> list[strawberry.ID]:
+        ids = await self.model.companies.all().order_by("id").values_list("id", flat=True)
+        principal = info.context.principal
+        return [gid("Company", int(c)) for c in ids if principal.sees_company(int(c))]  # type: ignore[call-overload]
 
     @strawberry.field
     def created_at(self) -> dt.datetime:

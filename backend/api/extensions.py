@@ -205,18 +205,23 @@ class ServiceErrorCodes(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
-        for error in (result.errors or []) if result else []:
-            cause = root_cause(error)
-            if isinstance(cause, ServiceError) and cause.errors:
-                first = cause.errors[0]
-                error.message = " ".join(e.message for e in cause.errors)
-                error.extensions = {
-                    **(error.extensions or {}),
-                    "code": first.code,
-                    "field": list(first.field),
-                }
-            elif isinstance(cause, InputError):
-                error.extensions = {**(error.extensions or {}), "code": cause.code}
+        add_service_codes((result.errors or []) if result else [])
+
+
+def add_service_codes(errors: list[GraphQLError]) -> None:
+    """See ServiceErrorCodes; also applied to each result of a subscription."""
+    for error in errors:
+        cause = root_cause(error)
+        if isinstance(cause, ServiceError) and cause.errors:
+            first = cause.errors[0]
+            error.message = " ".join(e.message for e in cause.errors)
+            error.extensions = {
+                **(error.extensions or {}),
+                "code": first.code,
+                "field": list(first.field),
+            }
+        elif isinstance(cause, InputError):
+            error.extensions = {**(error.extensions or {}), "code": cause.code}
 
 
 def report_errors(errors: list[GraphQLError], operation_name: str | None) -> None:

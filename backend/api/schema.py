@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationDefinitionNode, OperationType, parse
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -24,6 +26,7 @@ from backend.api.extensions import (
     InputGuard,
     ReadOnlyGuard,
     ServiceErrorCodes,
+    add_service_codes,
     mask_internal_errors,
     report_errors,
     root_cause,
@@ -43,6 +46,7 @@ from backend.debtors.queries import DebtorQueries
 from backend.entries.mutations import EntryMutations
 from backend.entries.queries import EntryQueries
 from backend.entries.types import FinancialEntry, OverdueEntry
+from backend.live.subscriptions import LiveSubscriptions
 from backend.mailing.mutations import MailingMutations
 from backend.mailing.queries import MailingQueries
 from backend.search.queries import SearchQueries
@@ -84,6 +88,30 @@ def _root(name: str, classes: list[type[Any]]) -> Any:
     return strawberry.type(type(name, tuple(classes), {}))
 
 
+def _is_subscription(query: Any, kwargs: dict[str, Any]) -> bool:
+    """False for a query or mutation (a document that does not parse is Strawberry's to
+    refuse, with its usual message)."""
+    try:
+        document = parse(query) if isinstance(query, str) else None
+    except GraphQLError:
+        return True
+    if document is None:
+        return True
+    name = kwargs.get("operation_name")
+    for definition in document.definitions:
+        if isinstance(definition, OperationDefinitionNode) and (
+            name is None or (definition.name and definition.name.value == name)
+        ):
+            return definition.operation == OperationType.SUBSCRIPTION
+    return True
+
+
+async def _refused_over_websocket() -> AsyncIterator[ExecutionResult]:
+    message = "Pelo WebSocket só há assinaturas; consultas e alterações vão por POST /graphql."
+    error = GraphQLError(message, extensions={"code": "SUBSCRIPTIONS_ONLY"})
+    yield ExecutionResult(data=None, errors=[error])
+
+
 class Schema(strawberry.Schema):
     """Strawberry's schema, with our error reports: see api/extensions.py."""
 
@@ -109,10 +137,31 @@ class Schema(strawberry.Schema):
             result.errors = mask_internal_errors(result.errors)
         return result
 
+    async def stream(self, *args: Any, **kwargs: Any) -> Any:
+        # Over WebSocket (subscriptions): each result gets the same codes and masking as an
+        # HTTP answer; nothing reports these errors otherwise, so they are reported here.
+        # Only subscriptions: a query or mutation over a WebSocket would escape the request's
+        # time limit and the token's request budget, which are counted per HTTP request.
+        if not _is_subscription(args[0] if args else kwargs.get("query"), kwargs):
+            return _refused_over_websocket()
+        source = await super().stream(*args, **kwargs)
+
+        async def masked() -> AsyncIterator[Any]:
+            async with contextlib.aclosing(source):
+                async for result in source:
+                    if isinstance(result, ExecutionResult) and result.errors:
+                        report_errors(result.errors, kwargs.get("operation_name"))
+                        add_service_codes(result.errors)
+                        result.errors = mask_internal_errors(result.errors)
+                    yield result
+
+        return masked()
+
 
 schema = Schema(
     query=_root("Query", QUERY_CLASSES),
     mutation=_root("Mutation", MUTATION_CLASSES),
+    subscription=_root("Subscription", [LiveSubscriptions]),
     types=EXTRA_TYPES,
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
     extensions=[

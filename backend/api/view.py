@@ -18,18 +18,25 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
-from backend.api.auth import authorize, is_json
+from backend.accounts import services as accounts
+from backend.api.auth import SESSION_COOKIE, authenticate, authorize, is_json, same_origin
+from backend.api.ratelimit import RateLimits
 from backend.api.schema import schema
 from backend.core.context import Context
+from backend.core.enums import Role
 from backend.core.principal import Principal
 from backend.settings import Settings
 
 JSON = "application/json"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 _SUGGESTION = re.compile(r"\s*Did you mean .*$", re.DOTALL)
+# A WebSocket whose credential comes in connection_init: nobody until then (no subscription runs
+# before the connection is acknowledged).
+_NOBODY = Principal(name="", role=Role.VIEWER, company_ids=frozenset(), can_write=False)
 
 
 def negotiate(accept: str | None) -> str | None:
@@ -73,7 +80,7 @@ class _StrawberryView(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        principal: Principal = request.scope["state"]["principal"]
+        principal: Principal = request.scope["state"]["principal"] or _NOBODY
         return Context(
             request=request if isinstance(request, Request) else None,
             response=response if isinstance(response, Response) else None,
@@ -81,6 +88,23 @@ class _StrawberryView(GraphQL[Context, None]):
             settings=request.app.state.settings,
             clock=request.app.state.clock,
         )
+
+    async def on_ws_connect(self, context: Context) -> None:
+        """A partner's token may come in connection_init ({"authorization": "Bearer cob_…"}),
+        browsers cannot set headers on a WebSocket; the session cookie was read at the
+        handshake."""
+        if context.principal is not _NOBODY:
+            return
+        params = context.connection_params or {}
+        header = params.get("authorization") or params.get("Authorization")
+        principal = None
+        if isinstance(header, str):
+            scheme, _, credential = header.partition(" ")
+            if scheme.lower() == "bearer" and credential.strip():
+                principal = await accounts.principal_from_token(credential.strip())
+        if principal is None:
+            raise ConnectionRejectionError
+        context.principal = principal
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)
@@ -151,6 +175,9 @@ class GraphQLEndpoint:
         self.view = _StrawberryView(schema, graphql_ide=None, allow_queries_via_get=True)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await self._websocket(WebSocket(scope, receive, send))
+            return
         request = Request(scope, receive)
         settings: Settings = request.app.state.settings
         principal = await authorize(request)
@@ -175,6 +202,30 @@ class GraphQLEndpoint:
             await self._run(scope, receive, send, settings.request_timeout_seconds)
             return
         await refusal(scope, receive, send)
+
+    async def _websocket(self, websocket: WebSocket) -> None:
+        """Subscriptions. A browser's WebSocket carries the session cookie and an Origin: as
+        with a cookie write, the Origin must be this server's (a foreign page could open one
+        otherwise). A partner authenticates with a Bearer header or in connection_init."""
+        settings: Settings = websocket.app.state.settings
+        if websocket.headers.get("origin") is not None and not same_origin(websocket):
+            await websocket.close(code=4403, reason="FOREIGN_ORIGIN")
+            return
+        has_credential = bool(
+            websocket.headers.get("authorization")
+            or (SESSION_COOKIE in websocket.cookies and same_origin(websocket))
+        )
+        principal = await authenticate(websocket, settings) if has_credential else None
+        if has_credential and principal is None:
+            await websocket.close(code=4401, reason="UNAUTHENTICATED")
+            return
+        if principal is not None and principal.token_id is not None:
+            limits: RateLimits = websocket.app.state.rate_limits
+            if await limits.token_request(principal.token_id) is not None:
+                await websocket.close(code=4429, reason="RATE_LIMITED")
+                return
+        websocket.scope.setdefault("state", {})["principal"] = principal
+        await self.view(websocket.scope, websocket.receive, websocket.send)
 
     async def _run(self, scope: Scope, receive: Receive, send: Send, seconds: float) -> None:
         """Strawberry within the time limit; past it, the request is cancelled at its next

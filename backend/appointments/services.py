@@ -32,6 +32,7 @@ from backend.core.principal import Principal
 from backend.core.validation import check_date, check_long_text
 from backend.debtors.models import Debtor
 from backend.entries.models import FinancialEntry
+from backend.live.bus import publish
 
 MAX_NOTES = 4000
 
@@ -176,6 +177,12 @@ async def schedule_appointment(
             company_id=appointment.company_id,
             details={"debtorId": debtor.id, **changes({}, _snapshot(appointment))},
         )
+    await publish(
+        principal,
+        kind="appointment.create",
+        debtor_id=appointment.debtor_id,
+        company_ids=[appointment.company_id],
+    )
     return appointment
 
 
@@ -246,6 +253,12 @@ async def _save_changes(
             company_id=appointment.company_id,
             details={"debtorId": appointment.debtor_id, **diff},
         )
+    await publish(
+        principal,
+        kind=action,
+        debtor_id=appointment.debtor_id,
+        company_ids=[appointment.company_id],
+    )
     return appointment
 
 
@@ -268,6 +281,12 @@ async def delete_appointment(*, principal: Principal, appointment_id: int | None
                 **changes(snapshot, dict.fromkeys(snapshot)),
             },
         )
+    await publish(
+        principal,
+        kind="appointment.delete",
+        debtor_id=appointment.debtor_id,
+        company_ids=[appointment.company_id],
+    )
     return removed_id
 
 

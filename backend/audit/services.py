@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from backend.accounts.scope import scope_audit_events
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
+
+from backend.accounts.scope import get_debtor, scope_audit_events, scope_users
+from backend.appointments.models import Appointment
 from backend.audit.models import AuditEvent, AuditEventCompany
 from backend.core.principal import Principal
+from backend.debtors.models import Contact
+from backend.entries.models import FinancialEntry
+from backend.mailing.models import SentEmail
 
 
 async def record(
@@ -57,6 +66,55 @@ def _json(value: Any) -> Any:
     return str(value)
 
 
+@dataclass(frozen=True)
+class AuditFilter:
+    """Auditoria's filters; `debtor_id` and `actor_user_id` are checked against the principal's
+    reach (one out of reach matches nothing, as an unknown one)."""
+
+    debtor_id: int | None = None
+    actor_user_id: int | None = None
+    since: dt.datetime | None = None  # inclusive
+    before: dt.datetime | None = None  # exclusive
+
+
+async def _filtered(
+    principal: Principal, query: QuerySet[AuditEvent], given: AuditFilter
+) -> QuerySet[AuditEvent] | None:
+    if given.debtor_id is not None:
+        debtor = await get_debtor(principal, given.debtor_id)
+        if debtor is None:
+            return None
+        # The debtor's own events and those of its entries, e-mails, appointments, contacts.
+        query = query.filter(
+            Q(target_type="Debtor", target_id=debtor.id)
+            | Q(
+                target_type="FinancialEntry",
+                target_id__in=Subquery(FinancialEntry.filter(debtor_id=debtor.id).values("id")),
+            )
+            | Q(
+                target_type="SentEmail",
+                target_id__in=Subquery(SentEmail.filter(debtor_id=debtor.id).values("id")),
+            )
+            | Q(
+                target_type="Appointment",
+                target_id__in=Subquery(Appointment.filter(debtor_id=debtor.id).values("id")),
+            )
+            | Q(
+                target_type="Contact",
+                target_id__in=Subquery(Contact.filter(debtor_id=debtor.id).values("id")),
+            )
+        )
+    if given.actor_user_id is not None:
+        if not await scope_users(principal).filter(id=given.actor_user_id).exists():
+            return None
+        query = query.filter(actor_user_id=given.actor_user_id)
+    if given.since is not None:
+        query = query.filter(created_at__gte=given.since.astimezone(dt.UTC))
+    if given.before is not None:
+        query = query.filter(created_at__lt=given.before.astimezone(dt.UTC))
+    return query
+
+
 async def list_events(
     principal: Principal,
     *,
@@ -64,6 +122,7 @@ async def list_events(
     target_id: int | None,
     offset: int,
     limit: int,
+    given: AuditFilter | None = None,
 ) -> tuple[list[AuditEvent], int]:
     """Newest first. A principal limited to some companies sees only those companies' events."""
     query = scope_audit_events(AuditEvent.all(), principal)
@@ -71,6 +130,11 @@ async def list_events(
         query = query.filter(target_type=target_type)
     if target_id is not None:
         query = query.filter(target_id=target_id)
+    if given is not None:
+        filtered = await _filtered(principal, query, given)
+        if filtered is None:
+            return [], 0
+        query = filtered
     total = await query.count()
     events = await query.order_by("-created_at", "-id").offset(offset).limit(limit)
     return events, total

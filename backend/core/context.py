@@ -24,6 +24,8 @@ class Context:
     settings: Settings
     loaders: Loaders = field(default_factory=Loaders)
     clock: Clock = utc_now
+    # graphql-transport-ws: the connection_init payload (a partner's token may come in it)
+    connection_params: dict[str, object] | None = None
 
     def now(self) -> dt.datetime:
         return self.clock()

@@ -14,7 +14,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from backend.accounts.scope import get_debtor, require_reach_over
+from backend.accounts.scope import debtor_company_ids, get_debtor, require_reach_over
 from backend.audit.services import changes, record
 from backend.companies.services import get_company
 from backend.core.address import AddressData, check_address
@@ -25,6 +25,7 @@ from backend.core.principal import Principal
 from backend.core.text import search_key
 from backend.core.validation import check_document, check_email, check_phone, check_text
 from backend.debtors.models import Debtor, DebtorCompany
+from backend.live.bus import publish
 
 
 @dataclass(frozen=True)
@@ -175,4 +176,11 @@ async def update_debtor(*, principal: Principal, debtor_id: int | None, data: De
     values.pop("external_id", None)
     async with in_transaction():
         locked = await Debtor.filter(id=debtor.id).select_for_update().get()
-        return await _change(principal, locked, values)
+        changed = await _change(principal, locked, values)
+    await publish(
+        principal,
+        kind="debtor.update",
+        debtor_id=changed.id,
+        company_ids=await debtor_company_ids(changed.id),
+    )
+    return changed

@@ -26,6 +26,7 @@ from backend.core.money import format_brl, from_cents, to_cents
 from backend.core.principal import Principal
 from backend.core.validation import check_amount, check_date, check_long_text, check_text
 from backend.entries.models import FinancialEntry
+from backend.live.bus import publish
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,11 @@ def status_for(amount_cents: int, paid_cents: int) -> EntryStatus:
 
 async def create_entry(*, principal: Principal, data: NewEntry) -> FinancialEntry:
     """Create an entry; the same `external_id` in the same company updates it instead."""
-    return await retry_on_conflict(lambda: _create_entry(principal=principal, data=data))
+    entry = await retry_on_conflict(lambda: _create_entry(principal=principal, data=data))
+    await publish(
+        principal, kind="entry.create", debtor_id=entry.debtor_id, company_ids=[entry.company_id]
+    )
+    return entry
 
 
 async def _create_entry(*, principal: Principal, data: NewEntry) -> FinancialEntry:
@@ -274,6 +279,9 @@ async def update_entry(
             company_id=entry.company_id,
             details=diff,
         )
+    await publish(
+        principal, kind="entry.update", debtor_id=entry.debtor_id, company_ids=[entry.company_id]
+    )
     return entry
 
 
@@ -369,4 +377,7 @@ async def cancel_entry(
                 "status": {"old": previous.value, "new": entry.status.value},
             },
         )
+    await publish(
+        principal, kind="entry.cancel", debtor_id=entry.debtor_id, company_ids=[entry.company_id]
+    )
     return entry

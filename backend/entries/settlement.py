@@ -53,6 +53,7 @@ from backend.entries.charges import CONSUMER_LATE_FEE_CAP, Charges
 from backend.entries.models import FinancialEntry, Payment, SettleKey
 from backend.entries.overdue import entry_charges, is_consumer
 from backend.entries.services import status_for
+from backend.live.bus import publish
 
 DEFAULT_WAIVER_REASON = "Quitação do principal sem a multa e os juros devidos."
 MAX_KEY = 100
@@ -294,6 +295,9 @@ async def _settle(
                 "status": {"old": previous.value, "new": entry.status.value},
             },
         )
+    await publish(
+        principal, kind="payment.settle", debtor_id=entry.debtor_id, company_ids=[entry.company_id]
+    )
     return Settled(entry=entry, payment=payment)
 
 
@@ -391,4 +395,7 @@ async def reverse_payment(
                 "status": {"old": previous.value, "new": entry.status.value},
             },
         )
+    await publish(
+        principal, kind="payment.reverse", debtor_id=entry.debtor_id, company_ids=[entry.company_id]
+    )
     return Settled(entry=entry, payment=payment)

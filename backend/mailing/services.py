@@ -21,6 +21,7 @@ from backend.core.pagination import Page, PageRequest
 from backend.core.principal import Principal
 from backend.core.validation import check_text
 from backend.debtors.models import Debtor
+from backend.live.bus import publish
 from backend.mailing.compose import (
     MAX_KEY,
     EmailRequest,
@@ -107,6 +108,9 @@ async def send_collection_email(
             return existing
         raise
     wake_workers()
+    await publish(
+        principal, kind="email.queue", debtor_id=email.debtor_id, company_ids=[email.company_id]
+    )
     return email
 
 
@@ -205,6 +209,9 @@ async def retry_email(
             details={"previous_attempts": email.attempts, "last_error": email.last_error},
         )
     wake_workers()
+    await publish(
+        principal, kind="email.queue", debtor_id=email.debtor_id, company_ids=[email.company_id]
+    )
     await email.refresh_from_db()
     return email
 

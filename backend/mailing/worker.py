@@ -31,6 +31,7 @@ from backend.companies.models import Company
 from backend.core.clock import Clock, utc_now
 from backend.core.enums import EmailStatus
 from backend.core.redaction import redact_text
+from backend.live.bus import publish
 from backend.mailing.models import SentEmail
 from backend.mailing.transport import DeliveryError, Outgoing, Transport, transport_for
 from backend.settings import Settings
@@ -262,6 +263,13 @@ class DeliveryWorker:
         ):
             logger.warning("E-mail %s enviado depois de perder a vez (lease expirado)", email.id)
             return
+        await publish(
+            None,
+            kind="email.sent",
+            debtor_id=email.debtor_id,
+            company_ids=[email.company_id],
+            actor="envio de e-mails",
+        )
         # The SentEmail id leads to the recipients for whoever may read them; the log does not.
         logger.info("E-mail %s enviado para %s destinatário(s)", email.id, len(email.recipients))
 
@@ -282,6 +290,13 @@ class DeliveryWorker:
                 lease_until=None,
                 last_error=error,
                 delivered_to=delivered or None,
+            )
+            await publish(
+                None,
+                kind="email.failed",
+                debtor_id=email.debtor_id,
+                company_ids=[email.company_id],
+                actor="envio de e-mails",
             )
             logger.error(
                 "E-mail %s falhou de vez (%s tentativas): %s",

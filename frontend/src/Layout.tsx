@@ -1,5 +1,6 @@
 import { type MouseEvent, type ReactNode, useState } from 'react';
 import { logout } from './api';
+import { isAdmin } from './pages/admin/access';
 import { href, useRoute } from './router';
 import { useSession } from './session';
 
@@ -37,6 +38,11 @@ export function Layout({ children, onSignedOut }: { children: ReactNode; onSigne
           <a href={href({ name: 'agenda' })} aria-current={current === 'agenda' ? 'page' : undefined}>
             Meus Agendamentos
           </a>
+          {isAdmin(user) && (
+            <a href={href({ name: 'admin', section: 'empresas' })} aria-current={current === 'admin' ? 'page' : undefined}>
+              Administração
+            </a>
+          )}
           <a href="/explorer">Explorador da API</a>
         </nav>
         <div className="topbar-user">

@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { AgendaPage } from './pages/agenda/AgendaPage';
 import { DebtorPage } from './pages/debtor/DebtorPage';
 import { EmailViewPage } from './pages/email/EmailViewPage';
@@ -6,6 +7,10 @@ import { DebtorEntriesPage } from './pages/entries/DebtorEntriesPage';
 import { HomePage } from './pages/home/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import type { Route } from './router';
+import { Loading } from './ui/Feedback';
+
+// Loaded when opened: administrators only, kept out of the first screen's JavaScript.
+const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 /** The screen of a route, inside the dashboard frame (all but the e-mail window, see App). */
 export function Routes({ route }: { route: Route }) {
@@ -22,6 +27,12 @@ export function Routes({ route }: { route: Route }) {
       return <EmailViewPage key={route.emailId} emailId={route.emailId} />;
     case 'agenda':
       return <AgendaPage />;
+    case 'admin':
+      return (
+        <Suspense fallback={<Loading />}>
+          <AdminPage key={route.section} section={route.section} />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFoundPage />;
   }

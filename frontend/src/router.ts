@@ -10,7 +10,11 @@ export type Route =
   | { name: 'entry'; entryId: string } // Cadastro de Lançamentos
   | { name: 'email'; emailId: string } // an e-mail as sent, opened in its own window
   | { name: 'agenda' } // Meus Agendamentos
+  | { name: 'admin'; section: AdminSection } // Administração (ADMIN only)
   | { name: 'notFound'; path: string };
+
+export type AdminSection = 'empresas' | 'usuarios' | 'tokens' | 'auditoria';
+const ADMIN_SECTIONS: readonly string[] = ['empresas', 'usuarios', 'tokens', 'auditoria'];
 
 export type KnownRoute = Exclude<Route, { name: 'notFound' }>;
 
@@ -41,6 +45,10 @@ function parsePath(path: string): Route {
   const [first, id, sub] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (first === 'agenda' && parts.length === 1) return { name: 'agenda' };
+  if (first === 'admin' && parts.length <= 2) {
+    const section = id ?? 'empresas';
+    if (ADMIN_SECTIONS.includes(section)) return { name: 'admin', section: section as AdminSection };
+  }
   if (first === 'devedores' && id !== undefined) {
     if (parts.length === 2) return { name: 'debtor', debtorId: id };
     if (parts.length === 3 && sub === 'lancamentos') return { name: 'debtorEntries', debtorId: id };
@@ -69,6 +77,8 @@ function pathOf(route: KnownRoute): string {
       return `#/emails/${encodeURIComponent(route.emailId)}`;
     case 'agenda':
       return '#/agenda';
+    case 'admin':
+      return `#/admin/${route.section}`;
   }
 }
 

@@ -8,6 +8,7 @@ export const meQuery = graphql(`
       id
       name
       email
+      role
     }
   }
 `);

@@ -15,6 +15,16 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AdminCompanies {\n    companies {\n      id\n      name\n      document\n      documentFormatted\n      email\n      lateFeePercent\n      monthlyInterestPercent\n      timeZone\n      recentContactDays\n      pixKey\n      address {\n        postalCode\n        street\n        number\n        complement\n        district\n        city\n        state\n      }\n    }\n  }\n": typeof types.AdminCompaniesDocument,
+    "\n  mutation AdminCreateCompany($input: CreateCompanyInput!) {\n    createCompany(input: $input) {\n      company {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminCreateCompanyDocument,
+    "\n  mutation AdminUpdateCompany($input: UpdateCompanyInput!) {\n    updateCompany(input: $input) {\n      company {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminUpdateCompanyDocument,
+    "\n  query AdminUsers {\n    allUsers {\n      id\n      name\n      email\n      role\n      active\n      allCompanies\n      companyIds\n    }\n    companies {\n      id\n      name\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminCreateUserDocument,
+    "\n  mutation AdminUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminUpdateUserDocument,
+    "\n  query AdminTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      scope\n      allCompanies\n      companyIds\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n    companies {\n      id\n      name\n    }\n  }\n": typeof types.AdminTokensDocument,
+    "\n  mutation AdminCreateToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminCreateTokenDocument,
+    "\n  mutation AdminRevokeToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      token {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminRevokeTokenDocument,
+    "\n  query AdminAudit($debtorId: ID, $actorUserId: ID, $dateFrom: Date, $dateTo: Date, $after: String) {\n    auditEvents(debtorId: $debtorId, actorUserId: $actorUserId, dateFrom: $dateFrom, dateTo: $dateTo, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          actor\n          targetType\n          targetId\n          createdAt\n          details\n        }\n      }\n    }\n    allUsers {\n      id\n      name\n    }\n  }\n": typeof types.AdminAuditDocument,
     "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    today\n  }\n": typeof types.MyAppointmentsDocument,
     "\n  query MyCalendarUrl {\n    myCalendarUrl\n  }\n": typeof types.MyCalendarUrlDocument,
     "\n  mutation RotateCalendarUrl {\n    rotateCalendarUrl {\n      url\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.RotateCalendarUrlDocument,
@@ -53,9 +63,19 @@ type Documents = {
     "\n  query HomeSearch($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first) {\n      totalCount\n      totalOpenAmount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n    collectionSummary(filter: $filter) {\n      totalOpenAmount\n      debtorCount\n      entryCount\n      today\n      dueFrom\n      dueTo\n      buckets {\n        label\n        minDays\n        maxDays\n        openAmount\n        entryCount\n      }\n    }\n  }\n": typeof types.HomeSearchDocument,
     "\n  query DebtorPage($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!, $after: String) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n  }\n": typeof types.DebtorPageDocument,
     "\n  query Companies {\n    companies {\n      id\n      name\n    }\n  }\n": typeof types.CompaniesDocument,
-    "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
+    "\n  query AdminCompanies {\n    companies {\n      id\n      name\n      document\n      documentFormatted\n      email\n      lateFeePercent\n      monthlyInterestPercent\n      timeZone\n      recentContactDays\n      pixKey\n      address {\n        postalCode\n        street\n        number\n        complement\n        district\n        city\n        state\n      }\n    }\n  }\n": types.AdminCompaniesDocument,
+    "\n  mutation AdminCreateCompany($input: CreateCompanyInput!) {\n    createCompany(input: $input) {\n      company {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminCreateCompanyDocument,
+    "\n  mutation AdminUpdateCompany($input: UpdateCompanyInput!) {\n    updateCompany(input: $input) {\n      company {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminUpdateCompanyDocument,
+    "\n  query AdminUsers {\n    allUsers {\n      id\n      name\n      email\n      role\n      active\n      allCompanies\n      companyIds\n    }\n    companies {\n      id\n      name\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminCreateUserDocument,
+    "\n  mutation AdminUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminUpdateUserDocument,
+    "\n  query AdminTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      scope\n      allCompanies\n      companyIds\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n    companies {\n      id\n      name\n    }\n  }\n": types.AdminTokensDocument,
+    "\n  mutation AdminCreateToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminCreateTokenDocument,
+    "\n  mutation AdminRevokeToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      token {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminRevokeTokenDocument,
+    "\n  query AdminAudit($debtorId: ID, $actorUserId: ID, $dateFrom: Date, $dateTo: Date, $after: String) {\n    auditEvents(debtorId: $debtorId, actorUserId: $actorUserId, dateFrom: $dateFrom, dateTo: $dateTo, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          actor\n          targetType\n          targetId\n          createdAt\n          details\n        }\n      }\n    }\n    allUsers {\n      id\n      name\n    }\n  }\n": types.AdminAuditDocument,
     "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    today\n  }\n": types.MyAppointmentsDocument,
     "\n  query MyCalendarUrl {\n    myCalendarUrl\n  }\n": types.MyCalendarUrlDocument,
     "\n  mutation RotateCalendarUrl {\n    rotateCalendarUrl {\n      url\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.RotateCalendarUrlDocument,
@@ -94,9 +114,49 @@ const documents: Documents = {
     "\n  query HomeSearch($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first) {\n      totalCount\n      totalOpenAmount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n    collectionSummary(filter: $filter) {\n      totalOpenAmount\n      debtorCount\n      entryCount\n      today\n      dueFrom\n      dueTo\n      buckets {\n        label\n        minDays\n        maxDays\n        openAmount\n        entryCount\n      }\n    }\n  }\n": types.HomeSearchDocument,
     "\n  query DebtorPage($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!, $after: String) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n  }\n": types.DebtorPageDocument,
     "\n  query Companies {\n    companies {\n      id\n      name\n    }\n  }\n": types.CompaniesDocument,
-    "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.MeDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCompanies {\n    companies {\n      id\n      name\n      document\n      documentFormatted\n      email\n      lateFeePercent\n      monthlyInterestPercent\n      timeZone\n      recentContactDays\n      pixKey\n      address {\n        postalCode\n        street\n        number\n        complement\n        district\n        city\n        state\n      }\n    }\n  }\n"): typeof import('./graphql').AdminCompaniesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateCompany($input: CreateCompanyInput!) {\n    createCompany(input: $input) {\n      company {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminCreateCompanyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateCompany($input: UpdateCompanyInput!) {\n    updateCompany(input: $input) {\n      company {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminUpdateCompanyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers {\n    allUsers {\n      id\n      name\n      email\n      role\n      active\n      allCompanies\n      companyIds\n    }\n    companies {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AdminUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminCreateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminUpdateUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTokens {\n    apiTokens {\n      id\n      name\n      prefix\n      scope\n      allCompanies\n      companyIds\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n    companies {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AdminTokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminCreateTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      token {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminRevokeTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAudit($debtorId: ID, $actorUserId: ID, $dateFrom: Date, $dateTo: Date, $after: String) {\n    auditEvents(debtorId: $debtorId, actorUserId: $actorUserId, dateFrom: $dateFrom, dateTo: $dateTo, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          actor\n          targetType\n          targetId\n          createdAt\n          details\n        }\n      }\n    }\n    allUsers {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AdminAuditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -252,7 +312,7 @@ export function graphql(source: "\n  query Companies {\n    companies {\n      i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n"): typeof import('./graphql').MeDocument;
 
 
 export function graphql(source: string) {

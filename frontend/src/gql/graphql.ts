@@ -37,6 +37,37 @@ export type CompleteAppointmentInput = {
   id: string | number;
 };
 
+export type CreateApiTokenInput = {
+  allCompanies?: boolean;
+  companyIds?: Array<string | number> | null | undefined;
+  name: string;
+  scope?: TokenScope;
+};
+
+export type CreateCompanyInput = {
+  address?: AddressInput | null | undefined;
+  /** CNPJ, numeric or alphanumeric (12.ABC.345/01DE-35). */
+  document?: string | null | undefined;
+  email?: string | null | undefined;
+  lateFeePercent?: string | null | undefined;
+  monthlyInterestPercent?: string | null | undefined;
+  name: string;
+  /** Chave PIX: CPF, CNPJ, e-mail, mobile as +55 11 98765-4321, or a random key (UUID). */
+  pixKey?: string | null | undefined;
+  /** Days after an e-mail during which another needs confirmRecentContact; 0 is off. */
+  recentContactDays?: number | null | undefined;
+  timeZone?: string | null | undefined;
+};
+
+export type CreateUserInput = {
+  allCompanies?: boolean;
+  companyIds?: Array<string | number> | null | undefined;
+  email: string;
+  name: string;
+  password: string;
+  role?: Role;
+};
+
 /** Pesquisa de Inadimplências; every field is optional. */
 export type DebtorFilter = {
   companyId?: string | number | null | undefined;
@@ -106,6 +137,16 @@ export type ReversePaymentInput = {
   reason: string;
 };
 
+export type RevokeApiTokenInput = {
+  id: string | number;
+};
+
+/** ADMIN, COLLECTOR or VIEWER (read only). */
+export type Role =
+  | 'ADMIN'
+  | 'COLLECTOR'
+  | 'VIEWER';
+
 /** Salvar Agendamento: date and time in the company's time zone. */
 export type ScheduleAppointmentInput = {
   /** The company it is about; default: the company of the debtor's earliest-due open entry (else latest entry) in reach. */
@@ -160,6 +201,12 @@ export type SettleEntryInput = {
   waiverReason?: string | null | undefined;
 };
 
+/** READ, WRITE (includes READ) or ADMIN (includes WRITE; manages users and tokens). */
+export type TokenScope =
+  | 'ADMIN'
+  | 'READ'
+  | 'WRITE';
+
 /** Change an appointment: omitted or null fields stay as they are. */
 export type UpdateAppointmentInput = {
   date?: string | null | undefined;
@@ -167,6 +214,23 @@ export type UpdateAppointmentInput = {
   notes?: string | null | undefined;
   responsibleId?: string | number | null | undefined;
   time?: string | null | undefined;
+};
+
+/** Omitted fields stay as they are; "" clears an optional text. */
+export type UpdateCompanyInput = {
+  address?: AddressInput | null | undefined;
+  /** CNPJ, numeric or alphanumeric (12.ABC.345/01DE-35). */
+  document?: string | null | undefined;
+  email?: string | null | undefined;
+  id: string | number;
+  lateFeePercent?: string | null | undefined;
+  monthlyInterestPercent?: string | null | undefined;
+  name?: string | null | undefined;
+  /** Chave PIX: CPF, CNPJ, e-mail, mobile as +55 11 98765-4321, or a random key (UUID). */
+  pixKey?: string | null | undefined;
+  /** Days after an e-mail during which another needs confirmRecentContact; 0 is off. */
+  recentContactDays?: number | null | undefined;
+  timeZone?: string | null | undefined;
 };
 
 /** Change a contact: omitted fields stay, "" clears an optional one. */
@@ -209,6 +273,83 @@ export type UpdateEntryInput = {
   issueDate?: string | null | undefined;
   notes?: string | null | undefined;
 };
+
+export type UpdateUserInput = {
+  active?: boolean | null | undefined;
+  allCompanies?: boolean | null | undefined;
+  companyIds?: Array<string | number> | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  role?: Role | null | undefined;
+};
+
+export type AdminCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminCompaniesQuery = { companies: Array<{ id: string, name: string, document: string | null, documentFormatted: string | null, email: string | null, lateFeePercent: string, monthlyInterestPercent: string, timeZone: string, recentContactDays: number, pixKey: string | null, address: { postalCode: string | null, street: string | null, number: string | null, complement: string | null, district: string | null, city: string | null, state: string | null } }> };
+
+export type AdminCreateCompanyMutationVariables = Exact<{
+  input: CreateCompanyInput;
+}>;
+
+
+export type AdminCreateCompanyMutation = { createCompany: { company: { id: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminUpdateCompanyMutationVariables = Exact<{
+  input: UpdateCompanyInput;
+}>;
+
+
+export type AdminUpdateCompanyMutation = { updateCompany: { company: { id: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminUsersQuery = { allUsers: Array<{ id: string, name: string, email: string, role: Role, active: boolean, allCompanies: boolean, companyIds: Array<string> }>, companies: Array<{ id: string, name: string }> };
+
+export type AdminCreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type AdminCreateUserMutation = { createUser: { user: { id: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminUpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type AdminUpdateUserMutation = { updateUser: { user: { id: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, scope: TokenScope, allCompanies: boolean, companyIds: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }>, companies: Array<{ id: string, name: string }> };
+
+export type AdminCreateTokenMutationVariables = Exact<{
+  input: CreateApiTokenInput;
+}>;
+
+
+export type AdminCreateTokenMutation = { createApiToken: { secret: string | null, token: { id: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminRevokeTokenMutationVariables = Exact<{
+  input: RevokeApiTokenInput;
+}>;
+
+
+export type AdminRevokeTokenMutation = { revokeApiToken: { token: { id: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminAuditQueryVariables = Exact<{
+  debtorId?: string | number | null | undefined;
+  actorUserId?: string | number | null | undefined;
+  dateFrom?: string | null | undefined;
+  dateTo?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminAuditQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, actor: string, targetType: string, targetId: string, createdAt: string, details: unknown } }> }, allUsers: Array<{ id: string, name: string }> };
 
 export type MyAppointmentsQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -444,7 +585,7 @@ export type CompaniesQuery = { companies: Array<{ id: string, name: string }> };
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, name: string, email: string } | null };
+export type MeQuery = { me: { id: string, name: string, email: string, role: Role } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -705,6 +846,185 @@ export const DebtorRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"DebtorRow"}) as unknown as TypedDocumentString<DebtorRowFragment, unknown>;
+export const AdminCompaniesDocument = new TypedDocumentString(`
+    query AdminCompanies {
+  companies {
+    id
+    name
+    document
+    documentFormatted
+    email
+    lateFeePercent
+    monthlyInterestPercent
+    timeZone
+    recentContactDays
+    pixKey
+    address {
+      postalCode
+      street
+      number
+      complement
+      district
+      city
+      state
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCompaniesQuery, AdminCompaniesQueryVariables>;
+export const AdminCreateCompanyDocument = new TypedDocumentString(`
+    mutation AdminCreateCompany($input: CreateCompanyInput!) {
+  createCompany(input: $input) {
+    company {
+      id
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateCompanyMutation, AdminCreateCompanyMutationVariables>;
+export const AdminUpdateCompanyDocument = new TypedDocumentString(`
+    mutation AdminUpdateCompany($input: UpdateCompanyInput!) {
+  updateCompany(input: $input) {
+    company {
+      id
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateCompanyMutation, AdminUpdateCompanyMutationVariables>;
+export const AdminUsersDocument = new TypedDocumentString(`
+    query AdminUsers {
+  allUsers {
+    id
+    name
+    email
+    role
+    active
+    allCompanies
+    companyIds
+  }
+  companies {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+export const AdminCreateUserDocument = new TypedDocumentString(`
+    mutation AdminCreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    user {
+      id
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateUserMutation, AdminCreateUserMutationVariables>;
+export const AdminUpdateUserDocument = new TypedDocumentString(`
+    mutation AdminUpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    user {
+      id
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateUserMutation, AdminUpdateUserMutationVariables>;
+export const AdminTokensDocument = new TypedDocumentString(`
+    query AdminTokens {
+  apiTokens {
+    id
+    name
+    prefix
+    scope
+    allCompanies
+    companyIds
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+  companies {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AdminTokensQuery, AdminTokensQueryVariables>;
+export const AdminCreateTokenDocument = new TypedDocumentString(`
+    mutation AdminCreateToken($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) {
+    token {
+      id
+    }
+    secret
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateTokenMutation, AdminCreateTokenMutationVariables>;
+export const AdminRevokeTokenDocument = new TypedDocumentString(`
+    mutation AdminRevokeToken($input: RevokeApiTokenInput!) {
+  revokeApiToken(input: $input) {
+    token {
+      id
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRevokeTokenMutation, AdminRevokeTokenMutationVariables>;
+export const AdminAuditDocument = new TypedDocumentString(`
+    query AdminAudit($debtorId: ID, $actorUserId: ID, $dateFrom: Date, $dateTo: Date, $after: String) {
+  auditEvents(
+    debtorId: $debtorId
+    actorUserId: $actorUserId
+    dateFrom: $dateFrom
+    dateTo: $dateTo
+    first: 50
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        action
+        actor
+        targetType
+        targetId
+        createdAt
+        details
+      }
+    }
+  }
+  allUsers {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAuditQuery, AdminAuditQueryVariables>;
 export const MyAppointmentsDocument = new TypedDocumentString(`
     query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {
   myAppointments(from: $from, to: $to, includeDone: $includeDone) {
@@ -1788,6 +2108,7 @@ export const MeDocument = new TypedDocumentString(`
     id
     name
     email
+    role
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;

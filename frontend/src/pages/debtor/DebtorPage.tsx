@@ -1,3 +1,4 @@
+import { LiveUpdates } from '../../live';
 import { useState } from 'react';
 import { useExecute, useMorePages, useQuery } from '../../data';
 import { formatDays } from '../../format';
@@ -112,6 +113,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
         {links}
       </div>
       {detail.error && <ErrorBanner message={detail.error} onRetry={detail.reload} />}
+      <LiveUpdates debtorId={debtorId} onUpdate={detail.reload} />
 
       <CollectionEmailSection
         debtor={debtor}

@@ -1,3 +1,4 @@
+import { LiveUpdates } from '../../live';
 import { useMemo } from 'react';
 import { useExecute, useMorePages, useQuery } from '../../data';
 import type { DebtorOrder } from '../../gql/graphql';
@@ -43,6 +44,7 @@ export function HomePage() {
       {companies.error && <ErrorBanner message={`Empresas: ${companies.error}`} onRetry={companies.reload} />}
 
       {result.error && <ErrorBanner message={result.error} onRetry={result.reload} />}
+      <LiveUpdates onUpdate={result.reload} />
       {!debtors && result.loading && <Loading>Buscando devedores…</Loading>}
 
       {debtors && result.data && (
