@@ -32,6 +32,7 @@ from backend.appointments.queries import AppointmentQueries
 from backend.audit.queries import AuditQueries
 from backend.businessdays.mutations import BusinessDayMutations
 from backend.businessdays.queries import BusinessDayQueries
+from backend.collection.mutations import CollectionMutations
 from backend.companies.mutations import CompanyMutations
 from backend.companies.queries import CompanyQueries
 from backend.contacts.mutations import ContactMutations
@@ -61,6 +62,7 @@ MUTATION_CLASSES: list[type[Any]] = [
     AccountMutations,
     AppointmentMutations,
     BusinessDayMutations,
+    CollectionMutations,
     CompanyMutations,
     ContactMutations,
     DebtorMutations,

@@ -45,7 +45,11 @@ from tests.support import ApiClient, make_user
 GRAPHQL = schema._schema
 TYPES_WITH_ID = {"Debtor", "FinancialEntry", "Contact", "Appointment", "SentEmail", "Payment"}
 TYPES_WITH_ID |= {"Company", "User", "ApiToken", "AuditEvent", "CompanyHoliday"}
+TYPES_WITH_ID |= {"EmailTemplate"}
 UNKNOWN_PK = 987_654
+# Lists on a type reached from many places, selected only where the type is a root field's own
+# (e.g. `companies { emailTemplates }`): deeper, they would push queries past the cost limit.
+SHALLOW_ONLY = {("Company", "emailTemplates")}
 FIRST = 5  # every connection asks for few nodes: the sweep is about reach, not size
 
 # Root fields only administrators may call: company A's user gets FORBIDDEN, whatever it asks.
@@ -144,6 +148,12 @@ async def _company_world(
         "{ contact { id } errors { code } } }",
         {"debtorId": ids["Debtor"], "name": f"Financeiro {name}", "email": "fin@x.example"},
         "contact.id",
+    )
+    ids["EmailTemplate"] = await run(
+        "mutation($input: CreateEmailTemplateInput!) { createEmailTemplate(input: $input) "
+        "{ emailTemplate { id } errors { code } } }",
+        {"companyId": company_id, "name": f"Aviso {name}", "subject": "Aviso", "body": "Olá"},
+        "emailTemplate.id",
     )
     return ids
 
@@ -276,6 +286,10 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
         "addCompanyHoliday": {"companyId": own["Company"], "date": soon, "name": "Feriado"},
         "removeCompanyHoliday": {"id": own["CompanyHoliday"]},
         "updateCompany": {"id": own["Company"], "name": "Outra"},
+        "createEmailTemplate": {"companyId": own["Company"], "name": "N", "subject": "S",
+                                "body": "B"},
+        "updateEmailTemplate": {"id": own["EmailTemplate"], "name": "N2"},
+        "deleteEmailTemplate": {"id": own["EmailTemplate"]},
     }  # fmt: skip
 
 
@@ -355,6 +369,8 @@ def selection(
     parts = ["__typename"]
     for name, f in named.fields.items():
         if depth >= MAX_DEPTH and not is_leaf_type(_unwrap(f.type)):
+            continue
+        if (named.name, name) in SHALLOW_ONLY and depth > 2:
             continue
         values = dict(nested.get((named.name, name), {}))
         if "first" in f.args:
