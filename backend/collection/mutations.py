@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 import strawberry
 
-from backend.collection import templates
-from backend.collection.types import EmailTemplate
+from backend.collection import steps, templates
+from backend.collection.types import CollectionStep, EmailTemplate
 from backend.core.context import Info
 from backend.core.gql import pk
 from backend.core.payloads import UserError, run_mutation
@@ -41,6 +43,26 @@ class EmailTemplatePayload:
 @strawberry.type
 class DeleteEmailTemplatePayload:
     deleted_id: strawberry.ID | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="One step of the régua, in saveCollectionSteps.")
+class CollectionStepInput:
+    days: int = strawberry.field(description="Relative to the due date: -3, 0, 3, 10, 30 …")
+    template_id: strawberry.ID
+    enabled: bool = True
+    minimum_open_amount: Decimal = Decimal("0")
+
+
+@strawberry.input
+class SaveCollectionStepsInput:
+    company_id: strawberry.ID
+    steps: list[CollectionStepInput]
+
+
+@strawberry.type
+class SaveCollectionStepsPayload:
+    steps: list[CollectionStep] | None = None
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -101,3 +123,27 @@ class CollectionMutations:
             return DeleteEmailTemplatePayload(deleted_id=input.id)
 
         return await run_mutation(action, lambda errors: DeleteEmailTemplatePayload(errors=errors))
+
+    @strawberry.mutation(
+        description="Replace a company's régua with this whole list of steps, validated together."
+    )
+    async def save_collection_steps(
+        self, info: Info, input: SaveCollectionStepsInput
+    ) -> SaveCollectionStepsPayload:
+        async def action() -> SaveCollectionStepsPayload:
+            saved = await steps.save_steps(
+                principal=info.context.principal,
+                company_id=pk("Company", input.company_id),
+                steps=[
+                    steps.StepData(
+                        days=s.days,
+                        template_id=pk("EmailTemplate", s.template_id),
+                        enabled=s.enabled,
+                        minimum_open_amount=s.minimum_open_amount,
+                    )
+                    for s in input.steps
+                ],
+            )
+            return SaveCollectionStepsPayload(steps=[CollectionStep(model=m) for m in saved])
+
+        return await run_mutation(action, lambda errors: SaveCollectionStepsPayload(errors=errors))

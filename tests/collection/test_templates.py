@@ -121,3 +121,59 @@ async def test_out_of_reach_answers_as_missing(admin_api: ApiClient, http: objec
         answer = await restricted.data(query, variables)
         (payload,) = answer.values()
         assert payload["errors"][0]["code"] == "NOT_FOUND"
+
+
+SAVE_STEPS = """
+mutation($input: SaveCollectionStepsInput!) { saveCollectionSteps(input: $input) {
+  steps { days enabled minimumOpenAmount template { name } } errors { field code message } } }"""
+
+STEPS = "query { companies { id collectionSteps { days enabled templateId } } }"
+
+
+async def test_save_collection_steps_as_a_whole(admin_api: ApiClient) -> None:
+    company = await make_company()
+    company_id = gid("Company", company.id)
+    listed = await admin_api.data(TEMPLATES)
+    template = next(c for c in listed["companies"] if c["id"] == company_id)["emailTemplates"][0]
+    steps = [
+        {"days": 10, "templateId": template["id"], "minimumOpenAmount": "50.00"},
+        {"days": -3, "templateId": template["id"], "enabled": False},
+        {"days": 0, "templateId": template["id"]},
+    ]
+    saved = await admin_api.data(SAVE_STEPS, {"input": {"companyId": company_id, "steps": steps}})
+    payload = saved["saveCollectionSteps"]
+    assert payload["errors"] == []
+    assert [(s["days"], s["enabled"], s["minimumOpenAmount"]) for s in payload["steps"]] == [
+        (-3, False, "0.00"),
+        (0, True, "0.00"),
+        (10, True, "50.00"),
+    ]
+    # A template in use cannot be deleted; the whole list is validated at once.
+    other = await admin_api.data(
+        CREATE,
+        {
+            "input": {
+                "companyId": company_id,
+                "name": "Outro",
+                "subject": "S",
+                "body": "B",
+            }
+        },
+    )
+    other_id = other["createEmailTemplate"]["emailTemplate"]["id"]
+    again = [
+        {"days": 3, "templateId": other_id},
+        {"days": 3, "templateId": gid("EmailTemplate", 0)},
+    ]
+    refused = await admin_api.data(SAVE_STEPS, {"input": {"companyId": company_id, "steps": again}})
+    codes = {e["code"] for e in refused["saveCollectionSteps"]["errors"]}
+    assert codes == {"INVALID_STEPS", "NOT_FOUND"}
+    unchanged = await admin_api.data(STEPS)
+    mine = next(c for c in unchanged["companies"] if c["id"] == company_id)
+    assert [s["days"] for s in mine["collectionSteps"]] == [-3, 0, 10]
+    await admin_api.data(
+        SAVE_STEPS,
+        {"input": {"companyId": company_id, "steps": [{"days": 3, "templateId": other_id}]}},
+    )
+    in_use = await admin_api.data(DELETE, {"input": {"id": other_id}})
+    assert in_use["deleteEmailTemplate"]["errors"][0]["code"] == "IN_USE"
