@@ -33,6 +33,7 @@ from backend.audit.queries import AuditQueries
 from backend.businessdays.mutations import BusinessDayMutations
 from backend.businessdays.queries import BusinessDayQueries
 from backend.collection.mutations import CollectionMutations
+from backend.collection.queries import CollectionQueries
 from backend.companies.mutations import CompanyMutations
 from backend.companies.queries import CompanyQueries
 from backend.contacts.mutations import ContactMutations
@@ -52,6 +53,7 @@ QUERY_CLASSES: list[type[Any]] = [
     AppointmentQueries,
     AuditQueries,
     BusinessDayQueries,
+    CollectionQueries,
     CompanyQueries,
     DebtorQueries,
     EntryQueries,

@@ -245,6 +245,7 @@ def query_args(world: World) -> dict[str, dict[str, Any]]:
         "debtors": {"filter": {"companyId": own["Company"]}, "first": FIRST},
         "collectionSummary": {"filter": {"companyId": own["Company"]}},
         "companyHolidays": {"companyId": own["Company"]},
+        "collectionPlan": {"companyId": own["Company"], "date": dt.date.today().isoformat()},
     }
 
 
