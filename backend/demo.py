@@ -203,6 +203,22 @@ def _mail_name(name: str) -> str:
     return ".".join(search_key(name).split()[:2]).replace("-", "")
 
 
+async def demo_regua(company: Company) -> None:
+    """The default template, a firmer one, and a régua D-3, D0, D+3, D+10, D+30."""
+    from backend.collection.models import CollectionStep, EmailTemplate
+    from backend.collection.templates import DEFAULT_BODY, ensure_default_template
+
+    gentle = await ensure_default_template(company)
+    firm = await EmailTemplate.create(
+        company_id=company.id,
+        name="Aviso de atraso",
+        subject="{{ empresa }}: {{ quantidade_vencidos }} lançamento(s) em atraso",
+        body=DEFAULT_BODY.replace("que constam em aberto", "que seguem em atraso"),
+    )
+    for days, template in ((-3, gentle), (0, gentle), (3, gentle), (10, firm), (30, firm)):
+        await CollectionStep.create(company_id=company.id, days=days, template_id=template.id)
+
+
 async def load_demo(
     *,
     debtors: int = 200,
@@ -231,6 +247,8 @@ async def load_demo(
                 )
             )
         progress(f"{len(companies)} empresas")
+        for company in companies:
+            await demo_regua(company)
         debtor_rows = []
         for index in range(debtors):
             place = rng.choice(PLACES)

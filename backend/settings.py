@@ -18,6 +18,7 @@ MODEL_MODULES = [
     "backend.audit.models",
     "backend.search.models",
     "backend.businessdays.models",
+    "backend.collection.models",
 ]
 
 

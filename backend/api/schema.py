@@ -36,6 +36,8 @@ from backend.appointments.queries import AppointmentQueries
 from backend.audit.queries import AuditQueries
 from backend.businessdays.mutations import BusinessDayMutations
 from backend.businessdays.queries import BusinessDayQueries
+from backend.collection.mutations import CollectionMutations
+from backend.collection.queries import CollectionQueries
 from backend.companies.mutations import CompanyMutations
 from backend.companies.queries import CompanyQueries
 from backend.contacts.mutations import ContactMutations
@@ -57,6 +59,7 @@ QUERY_CLASSES: list[type[Any]] = [
     AppointmentQueries,
     AuditQueries,
     BusinessDayQueries,
+    CollectionQueries,
     CompanyQueries,
     DebtorQueries,
     EntryQueries,
@@ -67,6 +70,7 @@ MUTATION_CLASSES: list[type[Any]] = [
     AccountMutations,
     AppointmentMutations,
     BusinessDayMutations,
+    CollectionMutations,
     CompanyMutations,
     ContactMutations,
     DebtorMutations,

@@ -102,11 +102,14 @@ async def _check_unique_document(document: str | None, *, other_than: int | None
 
 
 async def create_company(*, principal: Principal, data: CompanyData) -> Company:
+    from backend.collection.templates import ensure_default_template  # collection imports us
+
     principal.require_admin()
     values = _validate(data, creating=True)
     await _check_unique_document(values.get("document"), other_than=None)
     async with in_transaction():
         company = await Company.create(**{k: v for k, v in values.items() if v is not None})
+        await ensure_default_template(company)
         await record(
             principal,
             action="company.create",

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import strawberry
 
+from backend.collection.types import CollectionStep, EmailTemplate
 from backend.companies import models
 from backend.core.address_types import Address
 from backend.core.context import Info
@@ -72,6 +73,18 @@ class Company:
     )
     def pix_key(self) -> str | None:
         return self.model.pix_key
+
+    @strawberry.field(description="The company's e-mail templates, the default first.")
+    async def email_templates(self) -> list[EmailTemplate]:
+        from backend.collection.templates import company_templates
+
+        return [EmailTemplate(model=t) for t in await company_templates(self.model)]
+
+    @strawberry.field(description="The company's régua de cobrança, by days.")
+    async def collection_steps(self) -> list[CollectionStep]:
+        from backend.collection.steps import company_steps
+
+        return [CollectionStep(model=s) for s in await company_steps(self.model.id)]
 
     @strawberry.field(description="The company's address, as printed on collection e-mails.")
     def address(self) -> Address:

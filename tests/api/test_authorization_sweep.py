@@ -45,7 +45,11 @@ from tests.support import ApiClient, make_user
 GRAPHQL = schema._schema
 TYPES_WITH_ID = {"Debtor", "FinancialEntry", "Contact", "Appointment", "SentEmail", "Payment"}
 TYPES_WITH_ID |= {"Company", "User", "ApiToken", "AuditEvent", "CompanyHoliday"}
+TYPES_WITH_ID |= {"EmailTemplate", "CollectionStep"}
 UNKNOWN_PK = 987_654
+# Lists on a type reached from many places, selected only where the type is a root field's own
+# (e.g. `companies { emailTemplates }`): deeper, they would push queries past the cost limit.
+SHALLOW_ONLY = {("Company", "emailTemplates"), ("Company", "collectionSteps")}
 FIRST = 5  # every connection asks for few nodes: the sweep is about reach, not size
 
 # Root fields only administrators may call: company A's user gets FORBIDDEN, whatever it asks.
@@ -145,6 +149,19 @@ async def _company_world(
         {"debtorId": ids["Debtor"], "name": f"Financeiro {name}", "email": "fin@x.example"},
         "contact.id",
     )
+    ids["EmailTemplate"] = await run(
+        "mutation($input: CreateEmailTemplateInput!) { createEmailTemplate(input: $input) "
+        "{ emailTemplate { id } errors { code } } }",
+        {"companyId": company_id, "name": f"Aviso {name}", "subject": "Aviso", "body": "Olá"},
+        "emailTemplate.id",
+    )
+    steps: Any = await run(
+        "mutation($input: SaveCollectionStepsInput!) { saveCollectionSteps(input: $input) "
+        "{ steps { id } errors { code } } }",
+        {"companyId": company_id, "steps": [{"days": 3, "templateId": ids["EmailTemplate"]}]},
+        "steps",
+    )
+    ids["CollectionStep"] = steps[0]["id"]
     return ids
 
 
@@ -234,6 +251,7 @@ def query_args(world: World) -> dict[str, dict[str, Any]]:
         "debtors": {"filter": {"companyId": own["Company"]}, "first": FIRST},
         "collectionSummary": {"filter": {"companyId": own["Company"]}},
         "companyHolidays": {"companyId": own["Company"]},
+        "collectionPlan": {"companyId": own["Company"], "date": dt.date.today().isoformat()},
     }
 
 
@@ -282,6 +300,12 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
         "addCompanyHoliday": {"companyId": own["Company"], "date": soon, "name": "Feriado"},
         "removeCompanyHoliday": {"id": own["CompanyHoliday"]},
         "updateCompany": {"id": own["Company"], "name": "Outra"},
+        "createEmailTemplate": {"companyId": own["Company"], "name": "N", "subject": "S",
+                                "body": "B"},
+        "updateEmailTemplate": {"id": own["EmailTemplate"], "name": "N2"},
+        "deleteEmailTemplate": {"id": own["EmailTemplate"]},
+        "saveCollectionSteps": {"companyId": own["Company"],
+                                "steps": [{"days": 0, "templateId": own["EmailTemplate"]}]},
     }  # fmt: skip
 
 
@@ -309,7 +333,10 @@ def field_id_paths(f: GraphQLField) -> list[tuple[str, ...]]:
 
 
 def _get(values: dict[str, Any], path: tuple[str, ...]) -> Any:
+    """A list of input objects (saveCollectionSteps' steps) is reached through its first item."""
     for key in path:
+        if isinstance(values, list) and values:
+            values = values[0]
         if not isinstance(values, dict) or key not in values:
             return None
         values = values[key]
@@ -321,6 +348,8 @@ def _put(values: dict[str, Any], path: tuple[str, ...], new: Any) -> dict[str, A
     target = copy
     for key in path[:-1]:
         target = target[key]
+        if isinstance(target, list):
+            target = target[0]
     target[path[-1]] = new
     return copy
 
@@ -361,6 +390,8 @@ def selection(
     parts = ["__typename"]
     for name, f in named.fields.items():
         if depth >= MAX_DEPTH and not is_leaf_type(_unwrap(f.type)):
+            continue
+        if (named.name, name) in SHALLOW_ONLY and depth > 2:
             continue
         values = dict(nested.get((named.name, name), {}))
         if "first" in f.args:

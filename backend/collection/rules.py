@@ -1,0 +1,82 @@
+"""Which step of the régua a debtor reaches on a date: pure rules, no database.
+
+An open entry is at stage S on date d when S is the latest enabled step with due + S <= d.
+An entry is pending when its stage was not sent to the debtor on or after the day the entry
+reached it; the debtor reaches, on d, the highest stage among its pending entries (so a missed
+day is caught up by the next run, and a step is never sent twice for the same entry). The
+message carries every open entry that reached a step: one consolidated statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OpenEntry:
+    entry_id: int
+    due_date: dt.date
+    paused: bool = False  # a pause on this entry alone
+
+
+@dataclass(frozen=True)
+class Reached:
+    step_days: int
+    since: dt.date  # the first day the debtor stood at this step (catch-up window start)
+    entry_ids: tuple[int, ...]  # every open entry that reached a step: one consolidated message
+
+
+def stage(step_days: Sequence[int], due: dt.date, on: dt.date) -> int | None:
+    """The latest step (days relative to due) reached by an entry due on `due`, on date `on`."""
+    reached = [s for s in step_days if due + dt.timedelta(days=s) <= on]
+    return max(reached) if reached else None
+
+
+def reached_step(
+    step_days: Iterable[int],
+    entries: Iterable[OpenEntry],
+    on: dt.date,
+    sent: Iterable[tuple[int, dt.date]] = (),
+    *,
+    held: bool = False,
+) -> Reached | None:
+    """The step the debtor reaches on `on`, or None.
+
+    `step_days`: the company's enabled steps; `sent`: (step_days, run_date) of earlier sends to
+    this debtor by this company; `held`: a pause on the debtor or a pending promise."""
+    if held:
+        return None
+    steps = sorted(set(step_days))
+    staged: list[tuple[OpenEntry, int]] = []
+    for entry in entries:
+        at = None if entry.paused else stage(steps, entry.due_date, on)
+        if at is not None:
+            staged.append((entry, at))
+    if not staged:
+        return None
+    sent_list = list(sent)
+
+    def pending(entry: OpenEntry, at: int) -> bool:
+        reached_on = entry.due_date + dt.timedelta(days=at)
+        return not any(days == at and run_date >= reached_on for days, run_date in sent_list)
+
+    fresh = [(e, s) for e, s in staged if pending(e, s)]
+    if not fresh:
+        return None
+    top = max(s for _, s in fresh)
+    since = min(e.due_date + dt.timedelta(days=top) for e, s in fresh if s == top)
+    ids = tuple(sorted(e.entry_id for e, _ in staged))
+    return Reached(step_days=top, since=since, entry_ids=ids)
+
+
+def validate_step_days(days: Sequence[int]) -> list[str]:
+    """Problems with a whole régua's list of day offsets (empty when fine)."""
+    problems = []
+    if len(set(days)) != len(days):
+        problems.append("Dois passos da régua não podem ter o mesmo dia.")
+    if any(d < -60 or d > 365 for d in days):
+        problems.append("Os dias de um passo devem estar entre -60 e 365.")
+    if len(days) > 20:
+        problems.append("A régua pode ter no máximo 20 passos.")
+    return problems
