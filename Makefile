@@ -59,10 +59,15 @@ test-frontend: frontend/node_modules/.installed
 fuzz: setup postgres
 	FUZZ_EXAMPLES=300 $(BIN)/pytest tests/fuzz -q -s
 
-check: $(VENV)/.synced
+check: $(VENV)/.synced frontend/dist/index.html
 	$(BIN)/ruff check backend tests bench
 	$(BIN)/ruff format --check backend tests bench
 	$(BIN)/mypy
+	# The frontend: ESLint (React hooks rules), generated GraphQL types up to date with
+	# schema.graphql (codegen, then no diff in src/gql), first-screen JS <= 100 kB gzip.
+	cd frontend && npm run --silent lint
+	cd frontend && npm run --silent check-codegen >/dev/null || (echo "frontend/src/gql difere do gerado por schema.graphql: rode 'cd frontend && npm run codegen'" >&2; exit 1)
+	cd frontend && npm run --silent check-bundle
 
 schema: $(VENV)/.synced
 	$(BIN)/python -m backend.api.export > schema.graphql
