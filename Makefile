@@ -49,7 +49,7 @@ browser:
 # another date than São Paulo: whatever the time, a date read from the machine fails a test.
 test-backend: setup postgres browser
 	TZ=Pacific/Kiritimati $(BIN)/pytest
-	TZ=Pacific/Pago_Pago $(BIN)/pytest --ignore=tests/e2e --ignore=tests/bench --ignore=tests/fuzz
+	TZ=Pacific/Pago_Pago $(BIN)/pytest --ignore=tests/e2e --ignore=tests/bench --ignore=tests/fuzz --ignore=tests/faults
 
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm test --silent
@@ -69,10 +69,15 @@ faults: setup postgres
 	$(BIN)/python -m bench.faults.table bench/results/faults.jsonl > bench/results/faults.md
 	@cat bench/results/faults.md
 
-check: $(VENV)/.synced
+check: $(VENV)/.synced frontend/dist/index.html
 	$(BIN)/ruff check backend tests bench
 	$(BIN)/ruff format --check backend tests bench
 	$(BIN)/mypy
+	# The frontend: ESLint (React hooks rules), generated GraphQL types up to date with
+	# schema.graphql (codegen, then no diff in src/gql), first-screen JS <= 100 kB gzip.
+	cd frontend && npm run --silent lint
+	cd frontend && npm run --silent check-codegen >/dev/null || (echo "frontend/src/gql difere do gerado por schema.graphql: rode 'cd frontend && npm run codegen'" >&2; exit 1)
+	cd frontend && npm run --silent check-bundle
 
 schema: $(VENV)/.synced
 	$(BIN)/python -m backend.api.export > schema.graphql

@@ -1,10 +1,12 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 
-/** A screen: its title in the tab and in the h1, which takes focus so screen readers announce it. */
-export function Page({ title, children }: { title: string; children?: ReactNode }) {
+/** A screen: its title (or tabTitle, e.g. naming the debtor) in the tab and in the h1, which takes focus so screen readers announce it. */
+export function Page({ title, tabTitle, children }: { title: string; tabTitle?: string; children?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${title} — Cobranças`;
+    document.title = `${tabTitle ?? title} — Cobranças`;
+  }, [title, tabTitle]);
+  useEffect(() => {
     heading.current?.focus();
   }, [title]);
   return (

@@ -28,6 +28,7 @@ def test_search_open_debtor_and_send_collection_email(page: Page, server: Server
     expect(page.get_by_role("heading", name="Débitos do Cliente", level=1)).to_be_visible()
     expect(page.get_by_role("main").get_by_text(name).first).to_be_visible()
 
+    page.get_by_role("button", name="Enviar cobrança").click()
     page.get_by_label("Título do E-mail").fill("Pendências com a {{ empresa }}")
     page.get_by_label("Descrição do E-mail").fill(
         "Olá, {{ cliente }}. Seu saldo vencido é {{ total_vencido }}.\n{{ tabela_lancamentos }}"

@@ -27,6 +27,8 @@ async function renderPage(answers: Record<string, unknown> = {}, detail = debtor
   const user = userEvent.setup();
   renderSignedIn(<DebtorPage debtorId="RGVidG9yOjE=" />);
   await screen.findByText('Maria da Silva');
+  // The composer opens on demand, from the header.
+  await user.click(screen.getByRole('button', { name: 'Enviar cobrança' }));
   return { api, user };
 }
 

@@ -57,6 +57,8 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
 
   // E-mails put back in the queue, over whichever page listed them.
   const [retried, setRetried] = useState<Record<string, SentEmailRowFragment>>({});
+  // The composer is a panel opened on demand: what is owed reads first.
+  const [composing, setComposing] = useState(false);
 
   function patch(change: (debtor: Debtor) => Debtor) {
     detail.update((data) => (data.debtor ? { ...data, debtor: change(data.debtor) } : data));
@@ -94,7 +96,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
   const balance = debtor.overdueBalance;
 
   return (
-    <Page title="Débitos do Cliente">
+    <Page title="Débitos do Cliente" tabTitle={`${debtor.name} — Débitos do Cliente`}>
       <div className="debtor-header">
         <p className="page-subtitle">
           <strong>{debtor.name}</strong>
@@ -110,37 +112,53 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
         ) : (
           <p className="debtor-balance">Sem lançamentos vencidos.</p>
         )}
+        <DebtorReach debtor={debtor} />
+        <p className="debtor-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            aria-expanded={composing}
+            aria-controls="collection-email-panel"
+            onClick={() => setComposing((open) => !open)}
+          >
+            {composing ? 'Fechar cobrança' : 'Enviar cobrança'}
+          </button>
+        </p>
         {links}
       </div>
       {detail.error && <ErrorBanner message={detail.error} onRetry={detail.reload} />}
       <LiveUpdates debtorId={debtorId} onUpdate={detail.reload} />
 
-      <CollectionEmailSection
-        debtor={debtor}
-        contacts={debtor.contacts}
-        companies={companies}
-        placeholders={detail.data.emailPlaceholders}
-        initialCompanyId={companyId}
-        onSent={(email) =>
-          patch((d) =>
-            // An idempotent resend answers with the e-mail already listed: show it once.
-            d.sentEmails.edges.some((edge) => edge.node.id === email.id)
-              ? d
-              : {
-                  ...d,
-                  lastEmailedAt: email.queuedAt,
-                  sentEmails: {
-                    ...d.sentEmails,
-                    totalCount: d.sentEmails.totalCount + 1,
-                    edges: [{ node: email }, ...d.sentEmails.edges],
-                  },
-                },
-          )
-        }
-      />
+      <OverdueEntriesSection entries={overdueEntries} totalCount={debtor.overdueEntries.totalCount} pages={overdue} />
+      {composing && (
+        <div id="collection-email-panel" className="composer-panel">
+          <CollectionEmailSection
+            debtor={debtor}
+            contacts={debtor.contacts}
+            companies={companies}
+            placeholders={detail.data.emailPlaceholders}
+            initialCompanyId={companyId}
+            onSent={(email) =>
+              patch((d) =>
+                // An idempotent resend answers with the e-mail already listed: show it once.
+                d.sentEmails.edges.some((edge) => edge.node.id === email.id)
+                  ? d
+                  : {
+                      ...d,
+                      lastEmailedAt: email.queuedAt,
+                      sentEmails: {
+                        ...d.sentEmails,
+                        totalCount: d.sentEmails.totalCount + 1,
+                        edges: [{ node: email }, ...d.sentEmails.edges],
+                      },
+                    },
+              )
+            }
+          />
+        </div>
+      )}
       <DebtorDataSection debtor={debtor} onSaved={(saved) => patch((d) => ({ ...d, ...saved }))} />
       <AddressSection debtor={debtor} onSaved={(saved) => patch((d) => ({ ...d, ...saved }))} />
-      <OverdueEntriesSection entries={overdueEntries} totalCount={debtor.overdueEntries.totalCount} pages={overdue} />
       <AppointmentsSection
         debtorId={debtor.id}
         appointments={debtor.appointments}
@@ -161,5 +179,24 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
         onRetried={(email) => setRetried((current) => ({ ...current, [email.id]: email }))}
       />
     </Page>
+  );
+}
+
+/** The debtor's own phone, mobile and e-mail as tap-to-call / mailto links, in view at the top. */
+function DebtorReach({ debtor }: { debtor: Debtor }) {
+  const phones = [
+    { label: 'Telefone', digits: debtor.phone, formatted: debtor.phoneFormatted },
+    { label: 'Celular', digits: debtor.mobile, formatted: debtor.mobileFormatted },
+  ].filter((phone) => phone.digits);
+  if (phones.length === 0 && !debtor.email) return null;
+  return (
+    <p className="debtor-reach">
+      {phones.map((phone) => (
+        <a key={phone.label} href={`tel:+55${phone.digits}`} aria-label={`${phone.label}: ${phone.formatted ?? phone.digits}`}>
+          {phone.formatted ?? phone.digits}
+        </a>
+      ))}
+      {debtor.email && <a href={`mailto:${debtor.email}`}>{debtor.email}</a>}
+    </p>
   );
 }

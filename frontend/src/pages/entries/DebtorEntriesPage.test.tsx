@@ -290,16 +290,16 @@ describe('Lançamentos Financeiros', () => {
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     renderSignedIn(<DebtorEntriesPage debtorId="RGVidG9yOjE=" />);
     await user.click(await screen.findByRole('button', { name: 'Ver 1 pagamento' }));
-    await user.click(screen.getByRole('button', { name: 'Estornar' }));
+    await user.click(screen.getByRole('button', { name: /^Estornar R\$/ }));
     const dialog = screen.getByRole('dialog', { name: 'Estornar pagamento' });
-    await user.click(within(dialog).getByRole('button', { name: 'Estornar pagamento' }));
+    await user.click(within(dialog).getByRole('button', { name: /^Estornar pagamento de \d\d\/\d\d\/\d{4}$/ }));
     expect(within(dialog).getByText('Informe o motivo.')).toBeTruthy();
     await user.type(within(dialog).getByLabelText('Motivo do estorno'), 'Cheque devolvido');
-    await user.click(within(dialog).getByRole('button', { name: 'Estornar pagamento' }));
+    await user.click(within(dialog).getByRole('button', { name: /^Estornar pagamento de \d\d\/\d\d\/\d{4}$/ }));
 
     expect(await screen.findByText('Pagamento estornado no lançamento 000123.')).toBeTruthy();
     expect(api.of('ReversePayment')[0]!.variables.input).toEqual({ paymentId: 'UGF5OjE=', reason: 'Cheque devolvido' });
     expect(screen.getByText('Estornado')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Estornar' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Estornar R\$/ })).toBeNull();
   });
 });

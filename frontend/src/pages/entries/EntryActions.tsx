@@ -28,7 +28,7 @@ export function ReversePaymentDialog({ payment, onClose, onReversed }: ReversePr
     <ReasonDialog
       title="Estornar pagamento"
       reasonLabel="Motivo do estorno"
-      confirmLabel="Estornar pagamento"
+      confirmLabel={`Estornar pagamento de ${formatDate(payment.paidOn)}`}
       busy={form.saving}
       reasonError={form.errors.fields.reason}
       errors={form.errors.general}

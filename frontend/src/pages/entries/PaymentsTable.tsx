@@ -1,4 +1,5 @@
 import type { PaymentRowFragment } from '../../gql/graphql';
+import { formatBRL, formatDate } from '../../format';
 import { Empty } from '../../ui/Feedback';
 import { DateText, Money, Text } from '../../ui/Values';
 import { paymentMethodLabel } from './payments';
@@ -88,8 +89,9 @@ export function PaymentsTable({ payments, caption, onReverse }: Props) {
                       type="button"
                       className="button button-quiet button-danger button-small"
                       onClick={() => onReverse(payment)}
+                      title={`Estornar o pagamento de ${formatBRL(payment.receivedAmount)} de ${formatDate(payment.paidOn)}`}
                     >
-                      Estornar
+                      Estornar {formatBRL(payment.receivedAmount)} de {formatDate(payment.paidOn)}
                     </button>
                   )}
                 </td>

@@ -19,7 +19,7 @@ export function DebtorTable({ rows, order, onSort, companyId }: Props) {
   const byAmount = order === 'OPEN_AMOUNT_DESC' || order === 'OPEN_AMOUNT_ASC';
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table-cards">
         <caption className="visually-hidden">Clientes e fornecedores com lançamentos em aberto</caption>
         <thead>
           <tr>
@@ -56,23 +56,31 @@ export function DebtorTable({ rows, order, onSort, companyId }: Props) {
             const nameId = `${id}-${index}`;
             return (
               <tr key={node.id}>
-                <td>
-                  <span id={nameId} className="debtor-name">
+                <td className="card-title">
+                  <a
+                    id={nameId}
+                    className="debtor-name"
+                    href={href({ name: 'debtor', debtorId: node.id }, { empresa: companyId })}
+                  >
                     {node.name}
-                  </span>
+                  </a>
                   {node.kind === 'SUPPLIER' && <span className="badge badge-muted">Fornecedor</span>}
                 </td>
-                <td className="nowrap">
+                <td className="nowrap" data-label="CPF/CNPJ">
                   <Text value={node.documentFormatted ?? node.document} />
                 </td>
-                <td className="num">
+                <td className="num card-amount" data-label="Saldo em aberto">
                   <Money value={balance.openAmount} />
                 </td>
-                <td className="num">{balance.entryCount}</td>
-                <td>
+                <td className="num" data-label="Lançamentos">
+                  {balance.entryCount}
+                </td>
+                <td data-label="Vencimento mais antigo">
                   <DateText value={balance.oldestDueDate} />
                 </td>
-                <td className="num nowrap">{balance.maxDaysOverdue > 0 ? formatDays(balance.maxDaysOverdue) : '—'}</td>
+                <td className="num nowrap" data-label="Dias em atraso">
+                  {balance.maxDaysOverdue > 0 ? formatDays(balance.maxDaysOverdue) : '—'}
+                </td>
                 <td className="row-actions">
                   <IconButton
                     label="Débitos do Cliente"
