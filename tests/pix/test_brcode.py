@@ -70,3 +70,27 @@ def test_encoder_refuses_a_bad_txid(txid: str) -> None:
 def test_encoder_refuses_a_non_positive_amount() -> None:
     with pytest.raises(BRCodeError):
         encode(key="k", name="n", city="c", amount=Decimal("0"))
+
+
+def test_qr_image_decodes_to_the_same_copia_e_cola() -> None:
+    import zxingcpp
+
+    from backend.pix.qr import qr_png
+    from tests.pix.pngread import grey_pixels
+
+    payload = encode(
+        key="financeiro@acme.com.br",
+        name="ACME Cobrancas",
+        city="Sao Paulo",
+        amount=Decimal("987.65"),
+        txid="SE42XYZ",
+    )
+    width, height, pixels = grey_pixels(qr_png(payload))
+    image = memoryview(pixels).cast("B", (height, width))
+    found = zxingcpp.read_barcode(image)
+    assert found is not None
+    assert found.text == payload
+    code = decode(found.text)
+    assert code.amount == Decimal("987.65")
+    assert code.txid == "SE42XYZ"
+    assert code.key == "financeiro@acme.com.br"
