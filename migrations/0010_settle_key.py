@@ -6,7 +6,7 @@ from tortoise.fields.base import OnDelete
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0007_company_settings')]
+    dependencies = [('models', '0008_regua')]
 
     initial = False
 

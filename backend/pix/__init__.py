@@ -1,0 +1,1 @@
+"""PIX: static BR Code ("copia e cola") for collection e-mails."""
