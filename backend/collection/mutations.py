@@ -70,6 +70,14 @@ def _failed(errors: list[UserError]) -> EmailTemplatePayload:
     return EmailTemplatePayload(errors=errors)
 
 
+def _template_data(
+    input: CreateEmailTemplateInput | UpdateEmailTemplateInput,
+) -> templates.TemplateData:
+    return templates.TemplateData(
+        name=input.name, subject=input.subject, body=input.body, is_default=input.is_default
+    )
+
+
 @strawberry.type
 class CollectionMutations:
     @strawberry.mutation(description="Add an e-mail template to a company.")
@@ -80,12 +88,7 @@ class CollectionMutations:
             template = await templates.create_template(
                 principal=info.context.principal,
                 company_id=pk("Company", input.company_id),
-                data=templates.TemplateData(
-                    name=input.name,
-                    subject=input.subject,
-                    body=input.body,
-                    is_default=input.is_default,
-                ),
+                data=_template_data(input),
             )
             return EmailTemplatePayload(email_template=EmailTemplate(model=template))
 
@@ -99,12 +102,7 @@ class CollectionMutations:
             template = await templates.update_template(
                 principal=info.context.principal,
                 template_id=pk("EmailTemplate", input.id),
-                data=templates.TemplateData(
-                    name=input.name,
-                    subject=input.subject,
-                    body=input.body,
-                    is_default=input.is_default,
-                ),
+                data=_template_data(input),
             )
             return EmailTemplatePayload(email_template=EmailTemplate(model=template))
 
