@@ -47,9 +47,11 @@ browser:
 # The zone guard: no test or business date may depend on the machine's zone or hour. Kiritimati
 # (UTC+14) and Pago Pago (UTC-11) are more than a day apart, so at every hour one of them is on
 # another date than São Paulo: whatever the time, a date read from the machine fails a test.
+# Two pytest processes (one per core; each has its own databases and free ports), a file each.
+PYTEST_PARALLEL ?= -n 2 --dist loadfile
 test-backend: setup postgres browser
-	TZ=Pacific/Kiritimati $(BIN)/pytest
-	TZ=Pacific/Pago_Pago $(BIN)/pytest --ignore=tests/e2e --ignore=tests/bench --ignore=tests/fuzz --ignore=tests/faults
+	TZ=Pacific/Kiritimati $(BIN)/pytest $(PYTEST_PARALLEL)
+	TZ=Pacific/Pago_Pago $(BIN)/pytest $(PYTEST_PARALLEL) --ignore=tests/e2e --ignore=tests/bench --ignore=tests/fuzz --ignore=tests/faults
 
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm test --silent
