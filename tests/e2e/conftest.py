@@ -36,10 +36,16 @@ class Server:
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Server]:
+    yield from serve(request.param, tmp_path_factory)
+
+
+def serve(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The server on one engine: a module whose flows touch no engine-specific code overrides
+    `server` with `yield from serve("sqlite", tmp_path_factory)` to keep `make test` short."""
     if not (ROOT / "frontend" / "dist" / "index.html").is_file():
         pytest.fail("frontend/dist is missing: `make test` builds it (make frontend)")
     tmp = tmp_path_factory.mktemp("e2e")
-    with throwaway_database(request.param, tmp, "e2e") as database_url:
+    with throwaway_database(engine, tmp, "e2e") as database_url:
         env = server_env(database_url, tmp, "WARNING")
         run(env, "backend.cli", "migrate")
         run(env, "backend.cli", "demo", "--debtors", "40", "--entries", "300", "--seed", "7")

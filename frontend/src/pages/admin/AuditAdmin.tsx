@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useQuery } from '../../data';
 import { formatDateTime } from '../../format';
 import { Empty, ErrorBanner, Loading } from '../../ui/Feedback';
+import { DateField } from '../../ui/DateField';
 import { SelectField, TextField } from '../../ui/Field';
 import { adminAuditQuery } from './queries';
 
@@ -45,8 +46,8 @@ export function AuditAdmin() {
               </option>
             ))}
           </SelectField>
-          <TextField label="De" type="date" value={draft.dateFrom} onChange={(e) => setDraft({ ...draft, dateFrom: e.target.value })} />
-          <TextField label="Até" type="date" value={draft.dateTo} onChange={(e) => setDraft({ ...draft, dateTo: e.target.value })} />
+          <DateField label="De" value={draft.dateFrom} onChange={(dateFrom) => setDraft({ ...draft, dateFrom })} />
+          <DateField label="Até" value={draft.dateTo} onChange={(dateTo) => setDraft({ ...draft, dateTo })} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button">

@@ -5,7 +5,7 @@ import type { MyAppointmentsQuery } from '../../gql/graphql';
 import { Page } from '../../Page';
 import { href } from '../../router';
 import { Empty, ErrorBanner, Loading } from '../../ui/Feedback';
-import { TextField } from '../../ui/Field';
+import { DateField } from '../../ui/DateField';
 import { Section } from '../../ui/Section';
 import { DateText, Text } from '../../ui/Values';
 import { completeAppointmentMutation } from '../debtor/queries';
@@ -53,8 +53,8 @@ export function AgendaPage() {
     <Page title="Meus Agendamentos">
       <form className="search-form" aria-label="Filtrar agendamentos" onSubmit={(event) => event.preventDefault()}>
         <div className="form-grid">
-          <TextField label="De" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-          <TextField label="Até" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+          <DateField label="De" value={from} onChange={setFrom} />
+          <DateField label="Até" value={to} onChange={setTo} />
           <label className="check check-field">
             <input type="checkbox" checked={includeDone} onChange={(event) => setIncludeDone(event.target.checked)} />
             Mostrar concluídos
@@ -71,7 +71,7 @@ export function AgendaPage() {
             <Empty>Nenhum agendamento seu {includeDone ? 'neste período' : 'pendente'}.</Empty>
           ) : (
             <div className="table-wrap">
-              <table className="table">
+              <table className="table table-cards">
                 <caption className="visually-hidden">Meus agendamentos</caption>
                 <thead>
                   <tr>
@@ -86,7 +86,7 @@ export function AgendaPage() {
                 <tbody>
                   {appointments.map((appointment) => (
                     <tr key={appointment.id} className={appointment.done ? 'row-muted' : undefined}>
-                      <td>
+                      <td className="card-check" data-label="Concluído">
                         <input
                           type="checkbox"
                           className="row-check"
@@ -95,7 +95,7 @@ export function AgendaPage() {
                           onChange={() => void toggle(appointment)}
                         />
                       </td>
-                      <td className="nowrap">
+                      <td className="nowrap" data-label="Data">
                         <DateText value={appointment.date} />
                         {!appointment.done && appointment.date < todayOf(appointment) && (
                           <span className="badge badge-danger">Atrasado</span>
@@ -104,8 +104,10 @@ export function AgendaPage() {
                           <span className="badge badge-warning">Hoje</span>
                         )}
                       </td>
-                      <td className="date">{appointment.time.slice(0, 5)}</td>
-                      <td>
+                      <td className="date" data-label="Hora">
+                        {appointment.time.slice(0, 5)}
+                      </td>
+                      <td className="card-title">
                         <a
                           href={href(
                             { name: 'debtor', debtorId: appointment.debtor.id },
@@ -115,10 +117,10 @@ export function AgendaPage() {
                           {appointment.debtor.name}
                         </a>
                       </td>
-                      <td>
+                      <td data-label="Empresa">
                         <Text value={appointment.company?.name} />
                       </td>
-                      <td className="prewrap">{appointment.notes}</td>
+                      <td className="prewrap card-wide">{appointment.notes}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -67,7 +67,7 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
         <Empty>Nenhum agendamento.</Empty>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="visually-hidden">Agendamentos</caption>
             <thead>
               <tr>
@@ -85,7 +85,7 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
             <tbody>
               {sorted.map((appointment) => (
                 <tr key={appointment.id} className={appointment.done ? 'row-muted' : undefined}>
-                  <td>
+                  <td className="card-check" data-label="Concluído">
                     <input
                       type="checkbox"
                       className="row-check"
@@ -95,15 +95,17 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
                       onChange={() => void toggleDone(appointment)}
                     />
                   </td>
-                  <td>
+                  <td data-label="Data">
                     <DateText value={appointment.date} />
                   </td>
-                  <td className="date">{appointment.time.slice(0, 5)}</td>
-                  <td>{appointment.responsible.name}</td>
-                  <td>
+                  <td className="date" data-label="Hora">
+                    {appointment.time.slice(0, 5)}
+                  </td>
+                  <td data-label="Responsável">{appointment.responsible.name}</td>
+                  <td data-label="Empresa">
                     <Text value={appointment.company?.name} />
                   </td>
-                  <td className="prewrap">{appointment.notes}</td>
+                  <td className="prewrap card-wide">{appointment.notes}</td>
                   <td className="row-actions">
                     <button
                       type="button"

@@ -15,6 +15,7 @@ import { AddressSection, DebtorDataSection } from './DebtorForms';
 import { OverdueEntriesSection } from './OverdueEntriesSection';
 import { debtorDetailQuery, moreOverdueEntriesQuery, moreSentEmailsQuery } from './queries';
 import { SentEmailsSection } from './SentEmailsSection';
+import { searchHref } from '../home/place';
 
 const ENTRIES_PAGE = 100;
 const EMAILS_PAGE = 20;
@@ -67,7 +68,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
   const links = (
     <p className="page-links">
       <a href={href({ name: 'debtorEntries', debtorId })}>Lançamentos Financeiros</a>
-      <a href={href({ name: 'home' })}>Voltar à pesquisa</a>
+      <a href={searchHref()}>Voltar à pesquisa</a>
     </p>
   );
 
