@@ -43,10 +43,27 @@ def is_phone(page: Page) -> bool:
     return (page.viewport_size or {"width": 0})["width"] < 640
 
 
+# The deepest elements reaching past the window's right edge, to say what to fix.
+WIDEST = """() => {
+  const past = (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5;
+  const clipped = (e) => {
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
+    return false;
+  };
+  return [...document.querySelectorAll('body *')]
+    .filter((e) => past(e) && !clipped(e) && ![...e.children].some(past))
+    .slice(0, 5)
+    .map((e) => `${e.tagName}.${[...e.classList].join('.')} ${e.getBoundingClientRect().right}`);
+}"""
+
+
 def fits(page: Page, screen: str) -> None:
     """Nothing wider than the window: no sideways scroll of the page itself."""
     overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{screen} scrolls sideways by {overflow} px"
+    if overflow > 0:
+        wide = page.evaluate(WIDEST)
+        raise AssertionError(f"{screen} scrolls sideways by {overflow} px: {wide}")
 
 
 def rows(page: Page):  # type: ignore[no-untyped-def]

@@ -101,11 +101,9 @@ function MaskedField({ kind, label, value, onChange, error, hint, className, nam
   const [text, setText] = useState(() => kind.fromValue(value));
   // The value `text` stands for: a different one came from outside (a reset, a preset).
   const [shownValue, setShownValue] = useState(value);
-  const [touched, setTouched] = useState(false);
   if (value !== shownValue) {
     setShownValue(value);
     setText(kind.fromValue(value));
-    setTouched(false);
   }
 
   function type(typed: string) {
@@ -116,8 +114,9 @@ function MaskedField({ kind, label, value, onChange, error, hint, className, nam
     onChange(parsed); // also while incomplete: the form may clear its error about the field
   }
 
-  // What was typed and is not a date: said once the user leaves the field (or it is complete).
-  const own = text && !kind.parse(text) && (touched || text.length >= kind.length) ? kind.invalid : undefined;
+  // What was typed and is not a date: said once it is complete, or when the form finds the field
+  // wanting (not on blur: a message appearing then moves the button being clicked).
+  const own = text && !kind.parse(text) && (text.length >= kind.length || error) ? kind.invalid : undefined;
   // The form's error was about the value shown then: typing something else takes it away.
   const theirs = text === kind.fromValue(value) ? error : undefined;
   return (
@@ -136,7 +135,6 @@ function MaskedField({ kind, label, value, onChange, error, hint, className, nam
           disabled={disabled}
           value={text}
           onChange={(event) => type(event.target.value)}
-          onBlur={() => setTouched(true)}
         />
       )}
     </Field>
