@@ -101,7 +101,7 @@ def page(browser: Browser, server: Server) -> Iterator[Page]:
 def open_page(browser: Browser, server: Server, **options: Any) -> Iterator[Page]:
     """A fresh browser context (Playwright's `new_context` options, e.g. `timezone_id`) that
     fails the test on any request leaving this machine or any JavaScript error."""
-    context = browser.new_context(base_url=server.url, locale="pt-BR", **options)
+    context = browser.new_context(base_url=server.url, **{"locale": "pt-BR", **options})
     outside: list[str] = []
 
     def guard(route, request) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ import { formatDate } from '../../format';
 import type { MyAppointmentsQuery } from '../../gql/graphql';
 import { Page } from '../../Page';
 import { href } from '../../router';
-import { Empty, ErrorBanner, Loading } from '../../ui/Feedback';
+import { Empty, ErrorBanner, Loading, SuccessNotice, UndoNotice } from '../../ui/Feedback';
 import { DateField } from '../../ui/DateField';
 import { Section } from '../../ui/Section';
 import { DateText, Text } from '../../ui/Values';
@@ -22,19 +22,24 @@ export function AgendaPage() {
   const result = useQuery(myAppointmentsQuery, { from: from || null, to: to || null, includeDone });
   const [changed, setChanged] = useState<Record<string, Appointment>>({});
   const [error, setError] = useState<string | null>(null);
+  // The appointment just ticked Concluído, offered back with "Desfazer".
+  const [undoable, setUndoable] = useState<Appointment | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function toggle(appointment: Appointment) {
     setError(null);
+    setNotice(null);
+    setUndoable(null);
     try {
       const { completeAppointment: payload } = await run(completeAppointmentMutation, {
         input: { id: appointment.id, done: !appointment.done },
       });
-      if (payload.appointment)
-        setChanged((current) => ({
-          ...current,
-          [appointment.id]: { ...appointment, ...payload.appointment, company: appointment.company },
-        }));
-      else setError(payload.errors.map((e) => e.message).join('\n'));
+      if (payload.appointment) {
+        const saved = { ...appointment, ...payload.appointment, company: appointment.company };
+        setChanged((current) => ({ ...current, [appointment.id]: saved }));
+        if (saved.done) setUndoable(saved);
+        else if (appointment === undoable) setNotice(`Agendamento de ${appointment.debtor.name} voltou a pendente.`);
+      } else setError(payload.errors.map((e) => e.message).join('\n'));
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -64,6 +69,12 @@ export function AgendaPage() {
 
       {result.error && <ErrorBanner message={result.error} onRetry={result.reload} />}
       {error && <ErrorBanner message={error} />}
+      {notice && <SuccessNotice>{notice}</SuccessNotice>}
+      {undoable && (
+        <UndoNotice onUndo={() => void toggle(undoable)} onClose={() => setUndoable(null)}>
+          Agendamento de {undoable.debtor.name} ({formatDate(undoable.date)} {undoable.time.slice(0, 5)}) concluído.
+        </UndoNotice>
+      )}
       {!result.data && !result.error && <Loading />}
       {result.data && (
         <div className="results" aria-busy={result.loading}>
