@@ -91,6 +91,9 @@ def test_every_screen_fits_the_width_and_the_header_folds(sized: Page) -> None:
     page = sized
     open_home(page)
     fits(page, "home")
+    # GraphiQL and Monaco are the explorer's alone (issue 12 item 9).
+    loaded = page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)")
+    assert not [name for name in loaded if re.search("explorer|monaco|graphiql", name)], loaded
     agenda = page.get_by_role("link", name="Meus Agendamentos")
     menu = page.get_by_role("button", name="Menu")
     if is_phone(page):
