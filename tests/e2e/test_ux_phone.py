@@ -144,8 +144,18 @@ def test_every_screen_fits_the_width_and_the_header_folds(sized: Page) -> None:
         assert amount["y"] > code["y"]
         assert amount["x"] + amount["width"] <= 390
 
+    entry.locator("td").first.get_by_role("link").click()
+    expect(page.get_by_role("heading", name="Cadastro de Lançamentos", level=1)).to_be_visible()
+    expect(page.get_by_label("Vencimento")).to_have_value(re.compile(r"^\d{2}/\d{2}/\d{4}$"))
+    fits(page, "entry")
+    page.go_back()
+
     page.get_by_role("link", name="Lançamentos Financeiros").first.click()
     expect(page.get_by_role("heading", name="Lançamentos Financeiros", level=1)).to_be_visible()
+    payments = page.get_by_role("button", name=re.compile(r"^Ver \d+ pagamento"))
+    if payments.count():
+        payments.first.click()
+        expect(page.get_by_role("button", name=re.compile("^Estornar")).first).to_be_visible()
     fits(page, "entries")
     settle = page.get_by_role("button", name=re.compile("^Quitar lançamento")).first
     settle.scroll_into_view_if_needed()

@@ -14,6 +14,8 @@ export function AuditAdmin() {
   const [draft, setDraft] = useState<Filters>(NONE);
   const [applied, setApplied] = useState<Filters>(NONE);
   const [after, setAfter] = useState<string | null>(null);
+  // "Limpar filtros" also empties a half-typed date (its value is '' already).
+  const [cleared, setCleared] = useState(0);
   const result = useQuery(adminAuditQuery, {
     debtorId: applied.debtorId || null,
     actorUserId: applied.actorUserId || null,
@@ -46,14 +48,14 @@ export function AuditAdmin() {
               </option>
             ))}
           </SelectField>
-          <DateField label="De" value={draft.dateFrom} onChange={(dateFrom) => setDraft({ ...draft, dateFrom })} />
-          <DateField label="Até" value={draft.dateTo} onChange={(dateTo) => setDraft({ ...draft, dateTo })} />
+          <DateField key={`de-${cleared}`} label="De" value={draft.dateFrom} onChange={(dateFrom) => setDraft({ ...draft, dateFrom })} />
+          <DateField key={`ate-${cleared}`} label="Até" value={draft.dateTo} onChange={(dateTo) => setDraft({ ...draft, dateTo })} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button">
             Filtrar
           </button>
-          <button type="button" className="button button-quiet" onClick={() => (setDraft(NONE), setApplied(NONE), setAfter(null))}>
+          <button type="button" className="button button-quiet" onClick={() => (setDraft(NONE), setApplied(NONE), setAfter(null), setCleared((n) => n + 1))}>
             Limpar filtros
           </button>
         </div>
