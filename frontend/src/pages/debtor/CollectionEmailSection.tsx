@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { type FormErrors as Errors, NO_ERRORS, formErrors, newIdempotencyKey, useExecute } from '../../data';
+import { type FormErrors as Errors, NO_ERRORS, formErrors, newIdempotencyKey, useErrorsOfValues, useExecute } from '../../data';
 import type {
   ContactRowFragment,
   DebtorDetailQuery,
@@ -35,7 +35,7 @@ export function CollectionEmailSection({ debtor, contacts, companies, placeholde
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [contactIds, setContactIds] = useState<readonly string[]>([]);
-  const [errors, setErrors] = useState<Errors>(NO_ERRORS);
+  const [allErrors, setErrors] = useState<Errors>(NO_ERRORS);
   const [notice, setNotice] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [recentContact, setRecentContact] = useState<string | null>(null);
@@ -49,6 +49,8 @@ export function CollectionEmailSection({ debtor, contacts, companies, placeholde
   const bodyField = useRef<HTMLTextAreaElement>(null);
   const lastFocused = useRef<'subject' | 'body'>('body');
   const withEmail = contacts.filter((contact) => contact.email);
+  // A field's error goes once its value changes.
+  const errors = useErrorsOfValues(allErrors, { companyId, subject, body, contactIds, to: contactIds });
 
   const input = (confirmRecentContact: boolean): SendCollectionEmailInput => ({
     debtorId: debtor.id,
