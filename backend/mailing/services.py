@@ -32,6 +32,8 @@ from backend.mailing.compose import (
 )
 from backend.mailing.models import SentEmail
 from backend.mailing.worker import wake_workers
+from backend.pix.brcode import decode
+from backend.pix.services import record_covered_entries
 
 __all__ = [
     "EmailPreview",
@@ -146,7 +148,20 @@ async def _queue(
     email.message_id = (
         f"<sent-email-{email.id}.{uuid.uuid4().hex[:16]}@{mail_from.rpartition('@')[2]}>"
     )
-    await email.save(update_fields=["message_id"])
+    update = ["message_id"]
+    # PIX: the txid names this e-mail, so the message is rendered again now that it has an id.
+    if (pix := prepared.render_with_pix(email.id)) is not None:
+        email.body, email.html, email.text = (
+            prepared.rendered.body,
+            prepared.rendered.html,
+            prepared.rendered.text,
+        )
+        email.pix_copia_e_cola = pix.copia_e_cola
+        email.pix_txid = decode(pix.copia_e_cola).txid
+        update += ["body", "html", "text", "pix_copia_e_cola", "pix_txid"]
+    await email.save(update_fields=update)
+    assert prepared.facts is not None
+    await record_covered_entries(email.id, prepared.facts.statement)
     prepared.debtor.last_emailed_at = now
     await prepared.debtor.save(update_fields=["last_emailed_at"])
     await record(
@@ -160,6 +175,7 @@ async def _queue(
             "to": prepared.recipients,
             "subject": rendered.subject,
             "confirmed_recent_contact": prepared.recently_contacted is not None,
+            "pix_txid": email.pix_txid,
         },
     )
     return email
