@@ -61,4 +61,3 @@ class ProviderPayment(Model):
     class Meta:
         table = "provider_payment"
         unique_together = (("company_id", "provider_payment_id"),)
-
