@@ -297,6 +297,8 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
                                 "subject": "A", "body": "B", "contactIds": [own["Contact"]],
                                 "confirmRecentContact": True},
         "retryEmail": {"id": own["SentEmail"]},
+        "registerPayment": {"companyId": own["Company"], "entryExternalId": "erp-1",
+                            "amount": "1.00", "providerPaymentId": "sweep-1"},
         "addCompanyHoliday": {"companyId": own["Company"], "date": soon, "name": "Feriado"},
         "removeCompanyHoliday": {"id": own["CompanyHoliday"]},
         "updateCompany": {"id": own["Company"], "name": "Outra"},
