@@ -49,7 +49,11 @@ TYPES_WITH_ID |= {"EmailTemplate", "CollectionStep"}
 UNKNOWN_PK = 987_654
 # Lists on a type reached from many places, selected only where the type is a root field's own
 # (e.g. `companies { emailTemplates }`): deeper, they would push queries past the cost limit.
-SHALLOW_ONLY = {("Company", "emailTemplates"), ("Company", "collectionSteps")}
+SHALLOW_ONLY = {
+    ("Company", "emailTemplates"),
+    ("Company", "collectionSteps"),
+    ("Debtor", "history"),
+}
 FIRST = 5  # every connection asks for few nodes: the sweep is about reach, not size
 
 # Root fields only administrators may call: company A's user gets FORBIDDEN, whatever it asks.
