@@ -7,7 +7,7 @@ refuses on any error); neither writes anything here.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from tortoise.expressions import Q
@@ -73,24 +73,10 @@ class PreparedEmail:
     idempotency_key: str | None
     recently_contacted: Warning | None
     warnings: list[Warning] = field(default_factory=list)
-    # Kept to render again once the SentEmail has an id: the PIX txid names it.
+    # Kept to render again once the SentEmail has an id: the PIX txid names it (attach_pix).
     subject_template: UserTemplate | None = None
     body_template: UserTemplate | None = None
     facts: EmailFacts | None = None
-
-    def render_with_pix(self, sent_email_id: int) -> PixBlock | None:
-        """Render again with the PIX of this e-mail (txid from its id); None without PIX."""
-        assert self.facts is not None
-        assert self.subject_template is not None
-        assert self.body_template is not None
-        pix = pix_for(self.company, self.facts.statement, sent_email_id)
-        if pix is None:
-            return None
-        self.facts = replace(self.facts, pix=pix)
-        self.rendered = render_email(
-            subject=self.subject_template, body=self.body_template, facts=self.facts
-        )
-        return pix
 
 
 def pix_for(company: Company, statement: Statement, sent_email_id: int | None) -> PixBlock | None:

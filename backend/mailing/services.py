@@ -32,8 +32,7 @@ from backend.mailing.compose import (
 )
 from backend.mailing.models import SentEmail
 from backend.mailing.worker import wake_workers
-from backend.pix.brcode import decode
-from backend.pix.services import record_covered_entries
+from backend.pix.services import attach_pix
 
 __all__ = [
     "EmailPreview",
@@ -148,20 +147,17 @@ async def _queue(
     email.message_id = (
         f"<sent-email-{email.id}.{uuid.uuid4().hex[:16]}@{mail_from.rpartition('@')[2]}>"
     )
-    update = ["message_id"]
-    # PIX: the txid names this e-mail, so the message is rendered again now that it has an id.
-    if (pix := prepared.render_with_pix(email.id)) is not None:
-        email.body, email.html, email.text = (
-            prepared.rendered.body,
-            prepared.rendered.html,
-            prepared.rendered.text,
-        )
-        email.pix_copia_e_cola = pix.copia_e_cola
-        email.pix_txid = decode(pix.copia_e_cola).txid
-        update += ["body", "html", "text", "pix_copia_e_cola", "pix_txid"]
-    await email.save(update_fields=update)
+    await email.save(update_fields=["message_id"])
+    assert prepared.subject_template is not None
+    assert prepared.body_template is not None
     assert prepared.facts is not None
-    await record_covered_entries(email.id, prepared.facts.statement)
+    await attach_pix(
+        email,
+        company=prepared.company,
+        subject=prepared.subject_template,
+        body=prepared.body_template,
+        facts=prepared.facts,
+    )
     prepared.debtor.last_emailed_at = now
     await prepared.debtor.save(update_fields=["last_emailed_at"])
     await record(
