@@ -6,18 +6,22 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from decimal import Decimal
 from email.message import EmailMessage
 from typing import Any
 
 import zxingcpp
 
 from backend.core.periods import local_today
+from backend.mailing.compose import EmailRequest
 from backend.mailing.models import SentEmail
+from backend.mailing.services import preview_collection_email
 from backend.mailing.statement import overdue_statement
 from backend.pix.brcode import crc16_ccitt, decode
 from backend.pix.message import sent_email_id_of, txid_for
 from backend.pix.models import SentEmailEntry
 from tests.mailing.helpers import (
+    MAIL_FROM,
     SEND,
     Clock,
     SmtpServer,
@@ -27,7 +31,7 @@ from tests.mailing.helpers import (
     worker,
 )
 from tests.pix.pngread import grey_pixels
-from tests.support import ApiClient, gid, make_entry
+from tests.support import ApiClient, gid, make_entry, principal
 
 BODY = "Olá {{ cliente }}, devemos {{ total_atualizado }}.\nPIX: {{ pix_copia_e_cola }}\nObrigado."
 
@@ -159,3 +163,27 @@ async def test_the_api_answers_the_pix_of_a_sent_email(admin_api: ApiClient) -> 
     assert sent["pixCopiaECola"] == stored.pix_copia_e_cola
     assert decode(sent["pixCopiaECola"]).key == "11222333000181"
     assert sent["pixCopiaECola"] in sent["body"]
+
+
+async def test_the_preview_shows_the_pix_before_the_email_has_a_txid(database_url: str) -> None:
+    company = await billing_company(pix_key="financeiro@bexus.example")
+    debtor = await customer()
+    now = dt.datetime.now(dt.UTC)
+    today = local_today(now, company.time_zone)
+    await make_entry(company, debtor, due=today - dt.timedelta(days=30), amount="100.00")
+    preview = await preview_collection_email(
+        principal=principal(),
+        request=EmailRequest(
+            debtor_id=debtor.id, company_id=company.id, subject="Cobrança", body=BODY
+        ),
+        now=now,
+        mail_from=MAIL_FROM,
+    )
+    assert preview.errors == []
+    assert preview.text is not None
+    line = next(x for x in preview.text.splitlines() if x.startswith("PIX: "))
+    code = decode(line.removeprefix("PIX: "))
+    assert code.txid == "***"  # the BR Code's "no identifier": the e-mail has no id yet
+    assert code.amount is not None
+    assert code.amount > Decimal("100.00")  # with multa and juros
+    assert "Pague com PIX" in preview.text
