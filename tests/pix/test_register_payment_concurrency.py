@@ -1,5 +1,6 @@
 """registerPayment at once: the same report many times pays once; many reports of one txid
-never overpay an entry and never lose a cent (what no entry takes is credit)."""
+never overpay an entry and never lose a cent (what no entry takes is credit); and each report
+is published live to the company's subscribers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 from decimal import Decimal
 
 from backend.entries.models import FinancialEntry, Payment
+from backend.live.bus import events, hub
 from backend.pix.models import ProviderPayment
 from backend.pix.payments import PaymentReport, Registered, register_payment
 from tests.mailing.helpers import billing_company, customer, queue
@@ -57,3 +59,19 @@ async def test_many_reports_at_once_never_overpay_nor_lose_a_cent(database_url: 
     received = sum(p.amount_cents for p in await Payment.all())
     assert received + credits == 6 * 3000
     assert credits == 8000
+
+
+async def test_a_reported_payment_is_published_live(database_url: str) -> None:
+    company_id, txid = await _txid()
+    async with hub(database_url):
+        stream = events(principal([company_id]))
+        waiter = asyncio.create_task(anext(stream))
+        await asyncio.sleep(0.1)  # subscribed before the payment commits
+        done = await _report(company_id, txid, "live-1", "10.00")
+        event = await asyncio.wait_for(waiter, timeout=10)
+        await stream.aclose()
+    assert (event.kind, event.debtor_id, event.company_ids) == (
+        "payment.settle",
+        done.report.debtor_id,
+        (company_id,),
+    )
