@@ -129,6 +129,8 @@ async def _measure(url: str, events: int) -> dict[str, float]:
         after = None
         for _ in range(10):  # walk ten pages in, to time a page deep in the list
             page = await debtor_history(principal, target, first=50, after=after)
+            if not page.has_next_page:
+                break
             after = encode_cursor(page.rows[-1])
         for _ in range(15):
             t = time.perf_counter()
