@@ -49,7 +49,11 @@ TYPES_WITH_ID |= {"EmailTemplate", "CollectionStep"}
 UNKNOWN_PK = 987_654
 # Lists on a type reached from many places, selected only where the type is a root field's own
 # (e.g. `companies { emailTemplates }`): deeper, they would push queries past the cost limit.
-SHALLOW_ONLY = {("Company", "emailTemplates"), ("Company", "collectionSteps")}
+SHALLOW_ONLY = {
+    ("Company", "emailTemplates"),
+    ("Company", "collectionSteps"),
+    ("Debtor", "history"),
+}
 FIRST = 5  # every connection asks for few nodes: the sweep is about reach, not size
 
 # Root fields only administrators may call: company A's user gets FORBIDDEN, whatever it asks.
@@ -297,6 +301,8 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
                                 "subject": "A", "body": "B", "contactIds": [own["Contact"]],
                                 "confirmRecentContact": True},
         "retryEmail": {"id": own["SentEmail"]},
+        "registerPayment": {"companyId": own["Company"], "entryExternalId": "erp-1",
+                            "amount": "1.00", "providerPaymentId": "sweep-1"},
         "addCompanyHoliday": {"companyId": own["Company"], "date": soon, "name": "Feriado"},
         "removeCompanyHoliday": {"id": own["CompanyHoliday"]},
         "updateCompany": {"id": own["Company"], "name": "Outra"},
