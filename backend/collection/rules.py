@@ -2,10 +2,11 @@
 
 An open entry is at stage S on date d when S is the latest enabled step with due + S <= d.
 An entry is pending when no message at its stage or a later one was sent to the debtor on or
-after the day the entry reached it (a message carries every staged entry); the debtor reaches, on d, the highest stage among its pending entries (so a missed
-day is caught up by the next run, and a step is never sent twice for the same entry). The
-message carries every open entry that reached a step: one consolidated statement. A debtor
-already claimed on a date gets nothing more that date: one message per debtor, company and day.
+after the day the entry reached it (a message carries every staged entry); the debtor reaches,
+on d, the highest stage among its pending entries (so a missed day is caught up by the next
+run, and a step is never sent twice for the same entry). The message carries every open entry
+that reached a step: one consolidated statement. A debtor already claimed on a date gets
+nothing more that date: one message per debtor, company and day.
 
 The run happens within business hours (08:00–18:00 on a business day of the company's calendar,
 in its zone) and a promise to pay holds the régua through its date (`promise_outcome`)."""
