@@ -44,7 +44,8 @@ class Plan:
 
 
 def local_midnight(day: dt.date, zone: str) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(0), ZoneInfo(zone))
+    """In UTC: SQLite compares stored instants as text, all in UTC."""
+    return dt.datetime.combine(day, dt.time(0), ZoneInfo(zone)).astimezone(dt.UTC)
 
 
 async def collection_plan(company_id: int, on: dt.date) -> list[PlannedMessage]:

@@ -93,6 +93,7 @@ async def run_company(
     dry_run: bool = False,
 ) -> RunResult:
     """Resolve due promises, plan `on` and queue each planned message once."""
+    now = now.astimezone(dt.UTC)  # stored and compared in UTC (SQLite compares text)
     result = RunResult(company.id, on)
     if not dry_run:
         await resolve_promises(company, on, now=now, result=result)
@@ -376,6 +377,7 @@ async def mark_done(company_id: int, on: dt.date, *, queued: int, now: dt.dateti
 async def run_due(*, now: dt.datetime, mail_from: str) -> list[RunResult]:
     """The worker's hook: run each company whose business hours it is and whose today has no
     finished run yet. Safe to call often and from several workers at once."""
+    now = now.astimezone(dt.UTC)
     companies = await Company.filter(
         id__in=Subquery(CollectionStep.filter(enabled=True).values("company_id"))
     ).order_by("id")

@@ -36,7 +36,8 @@ HOLDS = """query($id: ID!) { debtor(id: $id) {
 
 
 def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute), ZONE)
+    # The server's clock is in UTC (backend.core.clock): what the worker compares with.
+    return dt.datetime.combine(day, dt.time(hour, minute), ZONE).astimezone(dt.UTC)
 
 
 async def ok(api: ApiClient, query: str, **values: Any) -> dict[str, Any]:
