@@ -410,3 +410,87 @@ async def run_due(*, now: dt.datetime, mail_from: str) -> list[RunResult]:
             )
         results.append(result)
     return results
+
+
+# --- `cobrancas regua` ----------------------------------------------------------------------
+
+REASONS = {
+    "pause": "pausado",
+    "promise": "promessa de pagamento em aberto",
+    "recent_contact": "contato recente",
+    "no_email": "sem e-mail válido",
+    "template": "modelo inválido",
+    "claimed": "já enviado neste dia",
+    "company_incomplete": "cadastro da empresa incompleto (CNPJ/endereço)",
+}
+
+
+async def operator_run(
+    *,
+    on: dt.date | None,
+    now: dt.datetime,
+    mail_from: str,
+    dry_run: bool,
+    company_ids: list[int] | None = None,
+) -> tuple[int, list[str]]:
+    """`cobrancas regua`: the plan of a date (`--dry-run`, any date), or the run now for each
+    company with a régua. A real run sends only within the company's business hours and for a
+    date up to its today (an earlier date catches that day up; the claims keep each step once).
+    Returns an exit code and the lines to print (pt-BR)."""
+    now = now.astimezone(dt.UTC)
+    companies = Company.filter(
+        id__in=Subquery(CollectionStep.filter(enabled=True).values("company_id"))
+    ).order_by("id")
+    if company_ids:
+        companies = companies.filter(id__in=company_ids)
+    found = await companies
+    if not found:
+        return 0, ["Nenhuma empresa com régua ativa."]
+    calendars = await calendars_by_company([c.id for c in found])
+    lines: list[str] = []
+    code = 0
+    for company in found:
+        local = now.astimezone(ZoneInfo(company.time_zone))
+        day = on or local.date()
+        title = f"{company.name} (empresa {company.id}), {day:%d/%m/%Y}"
+        if not dry_run:
+            if day > local.date():
+                lines.append(f"{title}: data futura; use --dry-run para ver o plano.")
+                code = 1
+                continue
+            if not in_business_hours(local, calendars[company.id]):
+                lines.append(
+                    f"{title}: fora do horário comercial da empresa ({local:%d/%m %H:%M}; "
+                    "envios só das 08:00 às 18:00 em dias úteis). Nada enviado."
+                )
+                continue
+        if not calendars[company.id].is_business_day(day):
+            lines.append(f"{title}: não é dia útil; a régua não envia.")
+            continue
+        result = await run_company(company, day, now=now, mail_from=mail_from, dry_run=dry_run)
+        if not dry_run and day == local.date():
+            await mark_done(company.id, day, queued=len(result.queued), now=now)
+        names = dict(
+            await Debtor.filter(
+                id__in=[p.debtor_id for p in result.planned] + list(result.held)
+            ).values_list("id", "name")
+        )
+        verb = "seriam enviadas" if dry_run else "enfileiradas"
+        count = len(result.planned) if dry_run else len(result.queued)
+        lines.append(f"{title}: {count} mensagem(ns) {verb}.")
+        for planned in result.planned:
+            skipped = result.skipped.get(planned.debtor_id)
+            step = f"D{planned.step_days:+d}" if planned.step_days else "D0"
+            lines.append(
+                f"  {names.get(planned.debtor_id, planned.debtor_id)}: {step}, "
+                f"{len(planned.entry_ids)} lançamento(s), "
+                f"{format_brl(from_cents(planned.open_cents))} em aberto"
+                + (f" — não enviado: {REASONS.get(skipped, skipped)}" if skipped else "")
+            )
+        for debtor_id, why in sorted(result.held.items()):
+            lines.append(f"  {names.get(debtor_id, debtor_id)}: aguardando ({REASONS[why]})")
+        if result.kept or result.broken:
+            lines.append(
+                f"  Promessas: {len(result.kept)} cumprida(s), {len(result.broken)} quebrada(s)."
+            )
+    return code, lines
