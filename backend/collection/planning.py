@@ -113,11 +113,14 @@ async def plan_company(company_id: int, on: dt.date) -> Plan:
             .distinct()
             .values_list("debtor_id")
         }
+    step_list = sorted(by_days)
+    no_sends: list[tuple[int, dt.date]] = []
     for debtor_id, items in sorted(entries.items()):
-        reached = reached_step(by_days, (e for e, _ in items), on, sent[debtor_id])
+        reached = reached_step(step_list, [e for e, _ in items], on, sent.get(debtor_id, no_sends))
         if reached is None:
             continue
-        open_cents = sum(c for e, c in items if e.entry_id in reached.entry_ids)
+        chosen = set(reached.entry_ids)
+        open_cents = sum(c for e, c in items if e.entry_id in chosen)
         step = by_days[reached.step_days]
         if open_cents < step.minimum_open_cents:
             continue

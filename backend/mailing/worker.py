@@ -195,6 +195,9 @@ class DeliveryWorker:
         while not stop.is_set():
             try:
                 await self.regua_tick()
+            except Exception:  # a régua failure must not stop deliveries
+                logger.exception("Falha na execução diária da régua de cobrança")
+            try:
                 await self.drain(stop)
             except Exception:  # the loop must survive a database hiccup
                 logger.exception("Falha no ciclo de entrega de e-mails")
