@@ -215,3 +215,24 @@ async def test_pauses_and_promises_through_the_api(admin_api: ApiClient, clock: 
                                                     "promisedDate": "2026-03-13",
                                                     "amount": "1.00"}})  # fmt: skip
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_the_worker_loop_runs_the_regua(
+    database_url: str, clock: SetClock, smtp_server: SmtpServer
+) -> None:
+    from backend.settings import Settings
+
+    _, debtors = await company_with_debtors(2, recent_contact_days=0)
+    clock.set(NINE)
+    settings = Settings(database_url=database_url, smtp_url=smtp_server.url, mail_from=MAIL_FROM)
+    loop_worker = DeliveryWorker.from_settings(settings, clock=clock)
+    stop = asyncio.Event()
+    task = asyncio.create_task(loop_worker.run(stop, poll_interval=0.1))
+    try:
+        await asyncio.to_thread(smtp_server.inbox.wait_for, 2)
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=30)
+    assert sorted(r.rcpt_tos[0] for r in smtp_server.inbox.received) == sorted(
+        d.email for d in debtors
+    )
