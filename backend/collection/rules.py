@@ -93,6 +93,17 @@ def in_business_hours(local: dt.datetime, calendar: BusinessCalendar) -> bool:
     return BUSINESS_START <= local.time() < BUSINESS_END and calendar.is_business_day(local.date())
 
 
+def next_opening(local: dt.datetime, calendar: BusinessCalendar) -> dt.datetime | None:
+    """None within business hours; else the next 08:00 of a business day (same zone)."""
+    if in_business_hours(local, calendar):
+        return None
+    day = local.date()
+    if local.time() >= BUSINESS_START:
+        day += dt.timedelta(days=1)
+    day = calendar.next_business_day(day)
+    return dt.datetime.combine(day, BUSINESS_START, local.tzinfo)
+
+
 def promise_outcome(amount_cents: int, paid_cents: int, promised: dt.date, today: dt.date) -> str:
     """OPEN through the promised date; then KEPT when what was paid since the promise was
     recorded reaches the amount, else BROKEN."""

@@ -239,6 +239,17 @@ class DeliveryWorker:
         if self.clock() + self.send_time > email.lease_until:
             await self._release(claim)  # too little lease left to finish a send safely
             return
+        if email.automatic:  # the régua's e-mails go out only in the company's business hours
+            from backend.collection.run import delivery_opening
+
+            if (opening := await delivery_opening(company, self.clock())) is not None:
+                await mine.update(
+                    status=EmailStatus.QUEUED,
+                    lease_until=None,
+                    attempts=F("attempts") - 1,
+                    next_attempt_at=opening,
+                )
+                return
         already = list(email.delivered_to or [])
         outgoing = Outgoing(
             sent_email_id=email.id,

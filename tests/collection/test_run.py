@@ -236,3 +236,31 @@ async def test_the_worker_loop_runs_the_regua(
     assert sorted(r.rcpt_tos[0] for r in smtp_server.inbox.received) == sorted(
         d.email for d in debtors
     )
+
+
+async def test_an_automatic_email_is_not_delivered_after_hours(
+    database_url: str, clock: SetClock, smtp_server: SmtpServer
+) -> None:
+    """A régua e-mail whose delivery failed at 17:59 is retried after 18:00: it waits for the
+    next business morning (CDC art. 71), while a collector's own e-mail goes at once."""
+    company, [debtor] = await company_with_debtors(1, recent_contact_days=0)
+    clock.set(NINE)
+    await regua.run_due(now=NINE, mail_from=MAIL_FROM)
+    evening = dt.datetime.combine(MONDAY, dt.time(19), ZONE).astimezone(dt.UTC)
+    clock.set(evening)
+    manual = await queue(company, debtor, now=evening)
+    late = worker(smtp_server, clock)
+    await late.drain()
+    assert [r.rcpt_tos for r in smtp_server.inbox.received] == [[debtor.email]]
+    [automatic] = await SentEmail.filter(automatic=True)
+    assert automatic.status == EmailStatus.QUEUED
+    assert automatic.attempts == 0
+    tuesday = dt.datetime.combine(MONDAY + dt.timedelta(days=1), dt.time(8), ZONE)
+    assert automatic.next_attempt_at == tuesday.astimezone(dt.UTC)
+    clock.set(tuesday.astimezone(dt.UTC))
+    await late.drain()
+    await automatic.refresh_from_db()
+    assert automatic.status == EmailStatus.SENT
+    assert len(smtp_server.inbox.received) == 2
+    await manual.refresh_from_db()
+    assert manual.status == EmailStatus.SENT
