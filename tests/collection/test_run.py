@@ -4,7 +4,9 @@ recent-contact guard; pauses and promises through the API (errors, resume, cance
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -264,3 +266,45 @@ async def test_an_automatic_email_is_not_delivered_after_hours(
     assert len(smtp_server.inbox.received) == 2
     await manual.refresh_from_db()
     assert manual.status == EmailStatus.SENT
+
+
+async def test_holds_and_their_outcome_are_published_on_the_live_bus(
+    database_url: str, clock: SetClock
+) -> None:
+    from backend.collection import holds
+    from backend.live import bus
+    from tests.support import make_user, principal
+
+    company, [debtor] = await company_with_debtors(1, recent_contact_days=0)
+    user = await make_user(companies=[company])
+    recorder = dataclasses.replace(principal([company.id]), user_id=user.id)
+    received: list[str] = []
+
+    async def listen() -> None:
+        async for event in bus.events(principal([company.id])):
+            received.append(f"{event.kind} {event.actor}")
+
+    async with bus.hub(database_url):
+        task = asyncio.create_task(listen())
+        await asyncio.sleep(0.2)
+        friday = dt.datetime.combine(MONDAY - dt.timedelta(days=3), dt.time(10), ZONE)
+        await holds.pause_collection(principal=recorder, debtor_id=debtor.id,
+                                     company_id=company.id, entry_id=None, entry_given=False,
+                                     reason="em disputa", until=friday.date(),
+                                     now=friday)  # fmt: skip
+        await holds.record_promise(principal=recorder, debtor_id=debtor.id,
+                                   company_id=company.id, promised_date=friday.date(),
+                                   amount=Decimal("75.00"), note=None, now=friday)  # fmt: skip
+        result = (await regua.run_due(now=NINE, mail_from=MAIL_FROM))[0]  # Monday: broken
+        for _ in range(100):
+            if len(received) >= 4:
+                break
+            await asyncio.sleep(0.05)
+        task.cancel()
+    assert result.broken
+    assert received == [
+        "collection.pause teste",
+        "promise.record teste",
+        "promise.broken Régua de cobrança",
+        "email.queue Régua de cobrança",
+    ]
