@@ -18,6 +18,7 @@ from backend.collection.planning import collection_plan, plan_company
 from backend.collection.templates import ensure_default_template
 from backend.companies.models import Company
 from backend.core.enums import EmailStatus
+from backend.debtors.models import Debtor
 from backend.mailing.models import SentEmail
 from backend.mailing.worker import DeliveryWorker, RetryPolicy
 from tests.mailing.helpers import MAIL_FROM, SmtpServer, billing_company, customer, queue
@@ -308,3 +309,27 @@ async def test_holds_and_their_outcome_are_published_on_the_live_bus(
         "promise.broken Régua de cobrança",
         "email.queue Régua de cobrança",
     ]
+
+
+async def test_what_cannot_go_out_is_not_claimed(database_url: str) -> None:
+    """A debtor without a valid e-mail, or a company without CNPJ and address (CDC art. 42-A),
+    is skipped without a claim: fixed later, the step still goes out."""
+    company, [ana, bia] = await company_with_debtors(2, recent_contact_days=0)
+    await Debtor.filter(id=bia.id).update(email="não é e-mail")
+    result = (await regua.run_due(now=NINE, mail_from=MAIL_FROM))[0]
+    assert result.skipped == {bia.id: "no_email"}
+    assert await CollectionSend.filter(debtor_id=bia.id).count() == 0
+    await Debtor.filter(id=bia.id).update(email="bia@cliente.example")
+    later = dt.datetime.combine(MONDAY + dt.timedelta(days=1), dt.time(9), ZONE)
+    result = (await regua.run_due(now=later, mail_from=MAIL_FROM))[0]
+    assert result.skipped == {}
+    assert [s.debtor_id for s in await CollectionSend.filter(company_id=company.id)] == [
+        ana.id,
+        bia.id,
+    ]
+    other, [carla] = await company_with_debtors(1, recent_contact_days=0)
+    await Company.filter(id=other.id).update(document=None)
+    wednesday = later + dt.timedelta(days=1)
+    results = {r.company_id: r for r in await regua.run_due(now=wednesday, mail_from=MAIL_FROM)}
+    assert results[other.id].skipped == {carla.id: "company_incomplete"}
+    assert not await CollectionSend.filter(company_id=other.id).exists()
