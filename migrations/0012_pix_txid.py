@@ -10,7 +10,7 @@ from tortoise.fields.data import JSON_DUMPS
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0010_settle_key')]
+    dependencies = [('models', '0011_regua_run')]
 
     initial = False
 

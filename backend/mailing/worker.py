@@ -91,6 +91,7 @@ class DeliveryWorker:
         batch_size: int = 10,
         clock: Clock = utc_now,
         send_time: dt.timedelta = dt.timedelta(seconds=60),
+        regua_mail_from: str | None = None,
     ) -> None:
         self.transport = transport
         self.policy = policy or RetryPolicy()
@@ -100,6 +101,10 @@ class DeliveryWorker:
         # A message is sent only if its lease has this much left, so no other worker can
         # take it over while the SMTP conversation is still going on.
         self.send_time = min(send_time, lease / 2)
+        # The régua's daily run (backend.collection.run) rides on the worker's loop, at most
+        # once a minute; None: this worker only delivers.
+        self.regua_mail_from = regua_mail_from
+        self._regua_checked: dt.datetime | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> DeliveryWorker:
@@ -111,6 +116,7 @@ class DeliveryWorker:
             ),
             lease=dt.timedelta(seconds=settings.mail_lease_seconds),
             clock=clock,
+            regua_mail_from=settings.mail_from,
         )
 
     async def claim(self) -> list[Claim]:
@@ -187,7 +193,17 @@ class DeliveryWorker:
         wake = asyncio.Event()
         _wake_events.add(wake)
         logger.info("Entrega de e-mails ativa: %s", self.transport.description)
+        # The régua runs beside the deliveries (a first run may queue for minutes), one run at
+        # a time; what it queues is delivered meanwhile.
+        regua: asyncio.Task[None] | None = None
         while not stop.is_set():
+            if regua is None or regua.done():
+                if regua is not None and not regua.cancelled() and regua.exception() is not None:
+                    logger.error(
+                        "Falha na execução diária da régua de cobrança",
+                        exc_info=regua.exception(),
+                    )
+                regua = asyncio.create_task(self.regua_tick())
             try:
                 await self.drain(stop)
             except Exception:  # the loop must survive a database hiccup
@@ -197,6 +213,22 @@ class DeliveryWorker:
             await asyncio.wait(waiters, timeout=poll_interval, return_when="FIRST_COMPLETED")
             for waiter in waiters:
                 waiter.cancel()
+        if regua is not None and not regua.done():
+            regua.cancel()  # a message's claim and e-mail commit together or not at all
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await regua
+
+    async def regua_tick(self) -> None:
+        """Run the régua for the companies due now (once a day each, in business hours)."""
+        if self.regua_mail_from is None:
+            return
+        now = self.clock()
+        if self._regua_checked is not None and now - self._regua_checked < dt.timedelta(minutes=1):
+            return
+        self._regua_checked = now
+        from backend.collection.run import run_due  # the régua imports the mailing domain
+
+        await run_due(now=now, mail_from=self.regua_mail_from)
 
     @staticmethod
     def _mine(claim: Claim) -> QuerySet[SentEmail]:
@@ -218,6 +250,17 @@ class DeliveryWorker:
         if self.clock() + self.send_time > email.lease_until:
             await self._release(claim)  # too little lease left to finish a send safely
             return
+        if email.automatic:  # the régua's e-mails go out only in the company's business hours
+            from backend.collection.run import delivery_opening
+
+            if (opening := await delivery_opening(company, self.clock())) is not None:
+                await mine.update(
+                    status=EmailStatus.QUEUED,
+                    lease_until=None,
+                    attempts=F("attempts") - 1,
+                    next_attempt_at=opening,
+                )
+                return
         already = list(email.delivered_to or [])
         outgoing = Outgoing(
             sent_email_id=email.id,
