@@ -48,6 +48,7 @@ from backend.debtors.queries import DebtorQueries
 from backend.entries.mutations import EntryMutations
 from backend.entries.queries import EntryQueries
 from backend.entries.types import FinancialEntry, OverdueEntry
+from backend.integration.mutations import IntegrationMutations
 from backend.live.subscriptions import LiveSubscriptions
 from backend.mailing.mutations import MailingMutations
 from backend.mailing.queries import MailingQueries
@@ -75,6 +76,7 @@ MUTATION_CLASSES: list[type[Any]] = [
     ContactMutations,
     DebtorMutations,
     EntryMutations,
+    IntegrationMutations,
     MailingMutations,
 ]
 EXTRA_TYPES: list[type[Any]] = [FinancialEntry, OverdueEntry]  # interface implementations

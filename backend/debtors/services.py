@@ -54,6 +54,14 @@ async def require_debtor(principal: Principal, debtor_id: int | None, *path: str
 
 def _validate(data: DebtorData, *, creating: bool) -> dict[str, Any]:
     errors = ErrorCollector()
+    values = validate_debtor(data, creating=creating, errors=errors)
+    errors.raise_if_any()
+    return values
+
+
+def validate_debtor(data: DebtorData, *, creating: bool, errors: ErrorCollector) -> dict[str, Any]:
+    """The given fields as column values; problems go to `errors` (whose prefix says where the
+    debtor is in the input: one debtor's `input`, or a bulk call's `input.items.3`)."""
     values: dict[str, Any] = {}
     if creating or data.name is not None:
         values["name"] = check_text(
@@ -76,7 +84,6 @@ def _validate(data: DebtorData, *, creating: bool) -> dict[str, Any]:
             values[name] = check(raw)
     if data.address is not None:
         values.update(check_address(errors, data.address, "address"))
-    errors.raise_if_any()
     if values.get("name"):
         values["search_key"] = search_key(values["name"])
     return values

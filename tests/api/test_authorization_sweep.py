@@ -306,6 +306,10 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
         "deleteEmailTemplate": {"id": own["EmailTemplate"]},
         "saveCollectionSteps": {"companyId": own["Company"],
                                 "steps": [{"days": 0, "templateId": own["EmailTemplate"]}]},
+        "upsertDebtors": {"companyId": own["Company"], "items": [{"externalId": "s", "name": "S"}]},
+        "upsertEntries": {"companyId": own["Company"],
+                          "items": [{"externalId": "s", "debtorExternalId": "erp-1",
+                                     "description": "V", "dueDate": soon, "amount": "1.00"}]},
     }  # fmt: skip
 
 
