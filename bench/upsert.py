@@ -86,7 +86,8 @@ async def _push(
         body = response.json()
         assert "errors" not in body, body
         [payload] = body["data"].values()
-        assert payload["errors"] == [] and payload["failed"] == 0, payload
+        assert payload["errors"] == [], payload
+        assert payload["failed"] == 0, payload
         for key, value in payload.items():
             if isinstance(value, int):
                 totals[key] = totals.get(key, 0) + value
@@ -105,7 +106,7 @@ async def run_engine(engine: str, entries: int) -> dict[str, float]:
     port = _free_port()
     env = {**os.environ, "DATABASE_URL": url, "TOKEN_REQUEST_BUDGET": "1000000/minute",
            "LOG_LEVEL": "WARNING", "REQUEST_TIMEOUT_SECONDS": "120"}  # fmt: skip
-    server = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+    server = subprocess.Popen(  # noqa: S603, ASYNC220 - our own interpreter; started once
         [sys.executable, "-m", "uvicorn", "backend.app:create_app", "--factory",
          "--port", str(port), "--log-level", "warning", "--no-access-log"],
         env=env,
@@ -153,7 +154,8 @@ def write(results: dict[str, dict[str, float]], entries: int) -> str:
         f"{platform.machine()}, {os.cpu_count()} cores (shared with other work while measured). "
         "`python -m bench.upsert`.",
         "",
-        "| engine | new entries/s (total s) | unchanged re-send entries/s | all updated entries/s | debtors/s |",
+        "| engine | new entries/s (total s) | unchanged re-send entries/s "
+        "| all updated entries/s | debtors/s |",
         "|---|---|---|---|---|",
     ]  # fmt: skip
     for engine, f in results.items():

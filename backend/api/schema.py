@@ -53,6 +53,7 @@ from backend.live.subscriptions import LiveSubscriptions
 from backend.mailing.mutations import MailingMutations
 from backend.mailing.queries import MailingQueries
 from backend.search.queries import SearchQueries
+from backend.webhooks.mutations import WebhookMutations
 
 # One line per domain: the root types are the union of the domains' fields.
 QUERY_CLASSES: list[type[Any]] = [
@@ -78,6 +79,7 @@ MUTATION_CLASSES: list[type[Any]] = [
     EntryMutations,
     IntegrationMutations,
     MailingMutations,
+    WebhookMutations,
 ]
 EXTRA_TYPES: list[type[Any]] = [FinancialEntry, OverdueEntry]  # interface implementations
 

@@ -26,6 +26,8 @@ from backend.core.text import search_key
 from backend.core.validation import check_document, check_email, check_phone, check_text
 from backend.debtors.models import Debtor, DebtorCompany
 from backend.live.bus import publish
+from backend.webhooks.events import debtor_event
+from backend.webhooks.outbox import enqueue_event
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,15 @@ async def _change(principal: Principal, debtor: Debtor, values: dict[str, Any]) 
             company_ids=companies,
             details=diff,
         )
+        links = dict(
+            await DebtorCompany.filter(debtor_id=debtor.id).values_list("company_id", "external_id")
+        )
+        for company_id in sorted(companies):  # each company's partner, in this transaction
+            await enqueue_event(
+                company_id,
+                "debtor.updated",
+                debtor_event(debtor.id, company_id, list(diff), links.get(company_id)),
+            )
     return debtor
 
 

@@ -35,6 +35,8 @@ from backend.integration.common import (
     item_errors,
 )
 from backend.live.bus import publish
+from backend.webhooks.events import debtor_event
+from backend.webhooks.outbox import enqueue_events
 
 _INSERT_COLUMNS = (
     "kind", "name", "search_key", "document", "email", "phone", "mobile", "postal_code",
@@ -169,4 +171,13 @@ async def _upsert(
                     )  # fmt: skip
         if audit:
             await AuditEvent.bulk_create(audit)
+        if changed:
+            ext_by_debtor = {debtor_id: ext for ext, debtor_id in by_ext.items()}
+            await enqueue_events(
+                company_id,
+                "debtor.updated",
+                [debtor_event(d.id, company_id, list(diff), ext_by_debtor.get(d.id))
+                 for _, d, diff in changed],
+                now=now,
+            )  # fmt: skip
     return UpsertOutcome(results)
