@@ -49,6 +49,9 @@ from backend.entries.mutations import EntryMutations
 from backend.entries.queries import EntryQueries
 from backend.entries.types import FinancialEntry, OverdueEntry
 from backend.integration.mutations import IntegrationMutations
+from backend.lgpd.mutations import LgpdMutations
+from backend.lgpd.queries import LgpdQueries
+from backend.lgpd.reads import PersonalDataReads
 from backend.live.subscriptions import LiveSubscriptions
 from backend.mailing.mutations import MailingMutations
 from backend.mailing.queries import MailingQueries
@@ -65,6 +68,7 @@ QUERY_CLASSES: list[type[Any]] = [
     CompanyQueries,
     DebtorQueries,
     EntryQueries,
+    LgpdQueries,
     MailingQueries,
     SearchQueries,
 ]
@@ -78,6 +82,7 @@ MUTATION_CLASSES: list[type[Any]] = [
     DebtorMutations,
     EntryMutations,
     IntegrationMutations,
+    LgpdMutations,
     MailingMutations,
     WebhookMutations,
 ]
@@ -181,5 +186,6 @@ schema = Schema(
         ReadOnlyGuard,
         QueryCostLimiter,
         ServiceErrorCodes,
+        PersonalDataReads,
     ],
 )

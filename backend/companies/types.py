@@ -90,6 +90,13 @@ class Company:
 
         return [CollectionStep(model=s) for s in await company_steps(self.model.id)]
 
+    @strawberry.field(
+        description="LGPD retention: days after which paid-off debtors with no activity are "
+        "anonymised by the worker; null keeps personal data until someone asks."
+    )
+    def retention_days(self) -> int | None:
+        return self.model.retention_days
+
     @strawberry.field(description="The company's webhook endpoints (Integração), oldest first.")
     async def webhook_endpoints(
         self, info: Info

@@ -32,6 +32,7 @@ from backend.companies.models import Company
 from backend.core.clock import Clock, utc_now
 from backend.core.enums import EmailStatus
 from backend.core.redaction import redact_text
+from backend.lgpd.retention import RetentionSweeper
 from backend.live.bus import publish
 from backend.mailing.models import SentEmail
 from backend.mailing.transport import DeliveryError, Outgoing, Transport, transport_for
@@ -122,6 +123,7 @@ class DeliveryWorker:
             clock=clock,
         )
         worker.companions.append(WebhookWorker.from_settings(settings, clock=clock))
+        worker.companions.append(RetentionSweeper(clock=clock))  # LGPD (backend/lgpd/retention.py)
         return worker
 
     async def claim(self) -> list[Claim]:

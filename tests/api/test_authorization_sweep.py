@@ -255,6 +255,7 @@ def query_args(world: World) -> dict[str, dict[str, Any]]:
              "body": "Olá", "contactIds": [own["Contact"]]}  # fmt: skip
     return {
         "debtor": {"id": own["Debtor"]},
+        "exportDebtorData": {"debtorId": own["Debtor"]},
         "entry": {"id": own["FinancialEntry"]},
         "sentEmail": {"id": own["SentEmail"]},
         "auditEvents": {
@@ -328,6 +329,8 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
         "updateWebhookEndpoint": {"id": own["WebhookEndpoint"], "description": "d"},
         "deleteWebhookEndpoint": {"id": own["WebhookEndpoint"]},
         "retryWebhookDelivery": {"id": own["WebhookDelivery"]},
+        "anonymizeDebtor": {"debtorId": own["Debtor"], "reason": "pedido"},
+        "setDataRetention": {"companyId": own["Company"], "days": 365},
         "upsertDebtors": {"companyId": own["Company"], "items": [{"externalId": "s", "name": "S"}]},
         "upsertEntries": {"companyId": own["Company"],
                           "items": [{"externalId": "s", "debtorExternalId": "erp-1",
