@@ -128,3 +128,41 @@ def audit_row(
         company_id=company_id,
         details=details,
     )
+
+
+# PostgreSQL types of the columns bulk updates set: VALUES parameters carry no type of their
+# own there (SQLite needs none).
+PG_TYPES = {
+    "integer": "::integer", "bigint": "::bigint", "text": "::text", "date": "::date",
+    "timestamptz": "::timestamptz",
+}  # fmt: skip
+
+
+async def update_rows(
+    db: BaseDBAsyncClient,
+    table: str,
+    columns: dict[str, str],
+    rows: Sequence[tuple[int, Sequence[Any]]],
+) -> None:
+    """One `UPDATE … FROM (VALUES …)` setting `columns` (name → type, see PG_TYPES) of each row
+    (id, values in the columns' order). Tortoise's bulk_update builds a CASE per column in
+    Python: about 4× slower at 500 rows."""
+    if not rows:
+        return
+    sql = Sql(db)
+    names = list(columns)
+
+    def cast(column: str) -> str:
+        return PG_TYPES[columns[column]] if sql.postgres else ""
+
+    values = ", ".join(
+        "(" + ", ".join(
+            [sql.param(row_id) + ("::integer" if sql.postgres else "")]
+            + [sql.param(v) + cast(c) for c, v in zip(names, row, strict=True)]
+        ) + ")"
+        for row_id, row in rows
+    )  # fmt: skip
+    sets = ", ".join(f"{c} = v.column{i + 2}" for i, c in enumerate(names))
+    await sql.rows(
+        f"UPDATE {table} SET {sets} FROM (VALUES {values}) AS v WHERE {table}.id = v.column1"
+    )

@@ -33,6 +33,7 @@ from backend.integration.common import (
     external_ids,
     insert_returning_ids,
     item_errors,
+    update_rows,
 )
 from backend.live.bus import publish
 from backend.webhooks.events import debtor_event
@@ -60,6 +61,10 @@ async def upsert_debtors(
     if any(r.changed for r in outcome.results):
         await publish(principal, kind="debtor.import", debtor_id=None, company_ids=[company_id])
     return outcome
+
+
+def _db(value: Any) -> Any:
+    return value.value if isinstance(value, DebtorKind) else value
 
 
 async def _companies_of(debtor_ids: list[int]) -> dict[int, set[int]]:
@@ -153,7 +158,12 @@ async def _upsert(
                 before[debtor.id] = {k: getattr(debtor, k) for k in diff}
                 debtor.update_from_dict(diff)
                 debtor.updated_at = now
-            await Debtor.bulk_update([d for _, d, _ in changed], fields=[*fields, "updated_at"])
+            await update_rows(
+                conn,
+                "debtor",
+                {**dict.fromkeys(fields, "text"), "updated_at": "timestamptz"},
+                [(d.id, [*(_db(getattr(d, f)) for f in fields), now]) for _, d, _ in changed],
+            )
             for _, debtor, diff in changed:
                 details = changes(before[debtor.id], diff)
                 shared = companies.get(debtor.id, set()) | {company_id}

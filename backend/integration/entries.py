@@ -39,6 +39,7 @@ from backend.integration.common import (
     external_ids,
     insert_returning_ids,
     item_errors,
+    update_rows,
 )
 from backend.live.bus import publish
 from backend.search.balances import refresh_debtors
@@ -64,6 +65,11 @@ _INSERT_COLUMNS = (
     "category", "cost_center", "issue_date", "due_date", "amount_cents", "paid_cents", "status",
     "version", "created_at", "updated_at",
 )  # fmt: skip
+_COLUMN_TYPES = {
+    "debtor_id": "integer", "code": "text", "description": "text", "document_number": "text",
+    "category": "text", "cost_center": "text", "issue_date": "date", "due_date": "date",
+    "amount_cents": "bigint",
+}  # fmt: skip
 _OPTIONAL_TEXTS = {
     "document_number": ("documentNumber", "Número do documento", 60),
     "category": ("category", "Categoria", 100),
@@ -225,14 +231,22 @@ async def _upsert(
                         details=changes(_readable(before), _readable(diff)),
                     )
                 )  # fmt: skip
-            await FinancialEntry.bulk_update(
-                [e for _, e, _, _ in changed],
-                fields=[*fields, "status", "version", "updated_at"],
+            columns = {f: _COLUMN_TYPES[f] for f in fields}
+            columns.update(status="text", version="integer", updated_at="timestamptz")
+            await update_rows(
+                conn,
+                "financial_entry",
+                columns,
+                [(e.id, [_db(getattr(e, c)) for c in columns]) for _, e, _, _ in changed],
             )
         if audit:
             await AuditEvent.bulk_create(audit)
         await refresh_debtors(conn, touched)
     return UpsertOutcome(results)
+
+
+def _db(value: Any) -> Any:
+    return value.value if isinstance(value, EntryStatus) else value
 
 
 def _check_existing(entry: FinancialEntry, values: dict[str, Any], errors: Any) -> None:
@@ -279,8 +293,6 @@ async def _insert(
                 suffix += 1
                 code = f"{entry_id}-{suffix}"
             used.add(code)
-            renamed.append(FinancialEntry(id=entry_id, code=code))
-        for model in renamed:
-            model._saved_in_db = True
-        await FinancialEntry.bulk_update(renamed, fields=["code"])
+            renamed.append((entry_id, [code]))
+        await update_rows(conn, "financial_entry", {"code": "text"}, renamed)
     return ids

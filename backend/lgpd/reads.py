@@ -2,9 +2,10 @@
 the controller keeps a record of its processing; art. 46, security).
 
 The Debtor and Contact fields that hold identifying data beyond the name (document, e-mail,
-phones, address) note the debtor in the request's context when a token asks; once the operation
-has run, one `debtor.read` audit event per debtor is written (one statement), with the fields
-read. Dashboard users are not recorded here: a session is a person at the company's own desk.
+phones, address) note the debtor in the request's context when a token asks. Once a query has
+run, one `debtor.read` audit event per debtor is written (one statement), with the fields read.
+A mutation's answer echoes what the caller itself wrote: not recorded. Neither are dashboard
+users: a session is a person at the company's own desk.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 
 from backend.audit.models import AuditEvent, AuditEventCompany
 from backend.core.context import Context
@@ -28,6 +30,10 @@ class PersonalDataReads(SchemaExtension):
         yield
         context = self.execution_context.context
         if not isinstance(context, Context) or not context.personal_reads:
+            return
+        if self.execution_context.operation_type != OperationType.QUERY:
+            # A mutation's answer echoes what the caller itself just wrote: not a read.
+            context.personal_reads = {}
             return
         principal = context.principal
         companies = sorted(principal.company_ids) if principal.company_ids is not None else []
