@@ -10,6 +10,7 @@ import type { Route } from './router';
 import { Loading } from './ui/Feedback';
 
 // Loaded when opened: administrators only, kept out of the first screen's JavaScript.
+const ImportPage = lazy(() => import('./pages/importacao/ImportPage').then((m) => ({ default: m.ImportPage })));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
 
 /** The screen of a route, inside the dashboard frame (all but the e-mail window, see App). */
@@ -31,6 +32,12 @@ export function Routes({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <AdminPage key={route.section} section={route.section} />
+        </Suspense>
+      );
+    case 'import':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ImportPage />
         </Suspense>
       );
     case 'notFound':
