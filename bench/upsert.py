@@ -117,12 +117,15 @@ async def run_engine(engine: str, entries: int) -> dict[str, float]:
         async with httpx.AsyncClient(
             base_url=f"http://127.0.0.1:{port}", headers=headers, timeout=300
         ) as client:
-            for _ in range(100):
+            for _ in range(600):  # a loaded machine takes a while to import the app
                 try:
                     if (await client.get("/healthz")).status_code == 200:
                         break
                 except httpx.TransportError:
-                    await asyncio.sleep(0.2)
+                    pass
+                await asyncio.sleep(0.2)
+            else:
+                raise RuntimeError("the server did not start")
             debtors = [{"externalId": f"c-{n}", "name": f"Cliente {n}"} for n in range(DEBTORS)]
             started = time.perf_counter()
             await _push(client, company, DEBTORS_MUTATION, debtors)

@@ -185,3 +185,25 @@ async def test_scope_and_limits(http: httpx.AsyncClient) -> None:
     assert crossed["results"][0]["id"] is not None  # "42" of `other` is its own debtor
     entry = await FinancialEntry.get(external_id="e")
     assert (await Debtor.get(id=entry.debtor_id)).name == "Outro"
+
+
+async def test_a_shared_debtor_is_refused_per_item_without_reach_over_its_companies(
+    http: httpx.AsyncClient,
+) -> None:
+    mine, other = await make_company(), await make_company()
+    token = await ApiClient.with_token(http, companies=[mine])
+    await upsert(token, UPSERT_DEBTORS, mine, [{"externalId": "s", "name": "Compartilhado"}])
+    debtor = await Debtor.get(name="Compartilhado")
+    await FinancialEntry.create(
+        company=other, debtor=debtor, code="X1", description="d", due_date="2026-01-01",
+        amount_cents=100,
+    )  # fmt: skip
+    payload = await upsert(
+        token,
+        UPSERT_DEBTORS,
+        mine,
+        [{"externalId": "s", "email": "desvio@example.com"}, {"externalId": "n", "name": "Novo"}],
+    )
+    assert payload["results"][0]["errors"][0]["code"] == "FORBIDDEN"
+    assert payload["results"][1]["created"] is True
+    assert (await Debtor.get(id=debtor.id)).email is None
