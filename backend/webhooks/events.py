@@ -26,6 +26,10 @@ def payment_event(entry: FinancialEntry, payment: Payment) -> dict[str, Any]:
     }
 
 
+_ADDRESS = ("postal_code", "street", "number", "complement", "district", "city", "state")
+_API_NAMES = dict.fromkeys(_ADDRESS, "address")
+
+
 def debtor_event(
     debtor_id: int, company_id: int, changed: list[str], external_id: str | None
 ) -> dict[str, Any]:
@@ -33,7 +37,7 @@ def debtor_event(
         "debtorId": encode_id("Debtor", debtor_id),
         "companyId": encode_id("Company", company_id),
         "externalId": external_id,
-        "changed": sorted(changed),
+        "changed": sorted({_API_NAMES.get(c, c) for c in changed if c != "search_key"}),
     }
 
 

@@ -301,3 +301,40 @@ async def test_email_sent_event_from_the_mail_worker(
     body = json.loads(got.body)
     assert body["type"] == "email.sent"
     assert body["data"]["sentEmailId"] == sent["sendCollectionEmail"]["sentEmail"]["id"]
+
+
+async def test_reversal_and_bulk_debtor_changes_are_events(
+    admin_api: ApiClient, receiver: Receiver, clock: SetClock
+) -> None:
+    company = await make_company()
+    created = await register(admin_api, company, receiver.url, ["entry.reversed", "debtor.updated"])
+    upsert = (
+        "mutation($i: UpsertDebtorsInput!) { upsertDebtors(input: $i) { errors { code } "
+        "results { errors { code } } } }"
+    )
+    items = [{"externalId": "c-1", "name": "Um"}, {"externalId": "c-2", "name": "Dois"}]
+    variables = {"i": {"companyId": gid("Company", company.id), "items": items}}
+    await admin_api.data(upsert, variables)  # created: no debtor.updated
+    items[1]["name"] = "Dois Alterado"
+    await admin_api.data(upsert, variables)  # one changed, one unchanged
+    debtor = await make_debtor(companies=[company])
+    entry = await make_entry(company, debtor, due=dt.date(2026, 1, 10), amount="50.00")
+    settled = await admin_api.data(
+        "mutation($id: ID!) { settleEntry(input: {entryId: $id}) { payment { id } } }",
+        {"id": gid("FinancialEntry", entry.id)},
+    )
+    reversed_ = await admin_api.data(
+        'mutation($id: ID!) { reversePayment(input: {paymentId: $id, reason: "engano"}) '
+        "{ errors { code } } }",
+        {"id": settled["settleEntry"]["payment"]["id"]},
+    )
+    assert reversed_["reversePayment"]["errors"] == []
+    assert await WebhookWorker(allow_private=True, clock=clock).drain() == 2
+    bodies = [json.loads(r.body) for r in receiver.received]
+    assert all(verify(created["secret"], r.headers, r.body) for r in receiver.received)
+    assert sorted(b["type"] for b in bodies) == ["debtor.updated", "entry.reversed"]
+    by_type = {b["type"]: b["data"] for b in bodies}
+    assert by_type["debtor.updated"]["externalId"] == "c-2"
+    assert by_type["debtor.updated"]["changed"] == ["name"]
+    assert by_type["entry.reversed"]["reversed"] is True
+    assert by_type["entry.reversed"]["status"] == "OPEN"
