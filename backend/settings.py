@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "backend.businessdays.models",
     "backend.collection.models",
     "backend.pix.models",
+    "backend.webhooks.models",
 ]
 
 
@@ -63,6 +64,10 @@ class Settings:
     # is unreachable requests answer 503 DATABASE_UNAVAILABLE; the pool reconnects by itself.
     db_statement_timeout_seconds: float = 10.0
     db_connect_timeout_seconds: float = 5.0
+    # Webhooks (README, Integração): loopback/private targets only in development and tests.
+    webhooks_allow_private: bool = False
+    webhook_max_attempts: int = 8
+    webhook_retry_base_seconds: int = 30
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> Settings:
@@ -106,6 +111,11 @@ class Settings:
             db_connect_timeout_seconds=_float(
                 env, "DB_CONNECT_TIMEOUT_SECONDS", defaults.db_connect_timeout_seconds
             ),
+            webhooks_allow_private=env.get("WEBHOOKS_ALLOW_PRIVATE", "") in ("1", "true", "yes"),
+            webhook_max_attempts=_int(env, "WEBHOOK_MAX_ATTEMPTS", defaults.webhook_max_attempts),
+            webhook_retry_base_seconds=_int(
+                env, "WEBHOOK_RETRY_BASE_SECONDS", defaults.webhook_retry_base_seconds
+            ),
         )
         settings.validate()
         return settings
@@ -137,6 +147,12 @@ class Settings:
             raise SettingsError("MAIL_MAX_ATTEMPTS must be 1..50, MAIL_RETRY_BASE_SECONDS >= 1")
         if self.mail_lease_seconds < 30 or self.mail_poll_seconds < 1:
             raise SettingsError("MAIL_LEASE_SECONDS must be >= 30 and MAIL_POLL_SECONDS >= 1")
+        if self.webhooks_allow_private and self.environment != "development":
+            raise SettingsError("WEBHOOKS_ALLOW_PRIVATE is for development only")
+        if not (1 <= self.webhook_max_attempts <= 50 and self.webhook_retry_base_seconds >= 1):
+            raise SettingsError(
+                "WEBHOOK_MAX_ATTEMPTS must be 1..50, WEBHOOK_RETRY_BASE_SECONDS >= 1"
+            )
         self._validate_limits()
 
     def _validate_limits(self) -> None:

@@ -48,11 +48,16 @@ from backend.debtors.queries import DebtorQueries
 from backend.entries.mutations import EntryMutations
 from backend.entries.queries import EntryQueries
 from backend.entries.types import FinancialEntry, OverdueEntry
+from backend.integration.mutations import IntegrationMutations
+from backend.lgpd.mutations import LgpdMutations
+from backend.lgpd.queries import LgpdQueries
+from backend.lgpd.reads import PersonalDataReads
 from backend.live.subscriptions import LiveSubscriptions
 from backend.mailing.mutations import MailingMutations
 from backend.mailing.queries import MailingQueries
 from backend.pix.mutations import PixMutations
 from backend.search.queries import SearchQueries
+from backend.webhooks.mutations import WebhookMutations
 
 # One line per domain: the root types are the union of the domains' fields.
 QUERY_CLASSES: list[type[Any]] = [
@@ -64,6 +69,7 @@ QUERY_CLASSES: list[type[Any]] = [
     CompanyQueries,
     DebtorQueries,
     EntryQueries,
+    LgpdQueries,
     MailingQueries,
     SearchQueries,
 ]
@@ -76,8 +82,11 @@ MUTATION_CLASSES: list[type[Any]] = [
     ContactMutations,
     DebtorMutations,
     EntryMutations,
+    IntegrationMutations,
+    LgpdMutations,
     MailingMutations,
     PixMutations,
+    WebhookMutations,
 ]
 EXTRA_TYPES: list[type[Any]] = [FinancialEntry, OverdueEntry]  # interface implementations
 
@@ -179,5 +188,6 @@ schema = Schema(
         ReadOnlyGuard,
         QueryCostLimiter,
         ServiceErrorCodes,
+        PersonalDataReads,
     ],
 )

@@ -26,6 +26,9 @@ class Company(Model):
     recent_contact_days = fields.IntField(default=3)
     # Chave PIX for the payment instructions: CPF/CNPJ, e-mail, +55 phone or random key (UUID).
     pix_key = fields.CharField(max_length=77, null=True)
+    # LGPD (backend/lgpd): days after which a paid-off debtor with no activity is anonymised by
+    # the worker; None keeps personal data until someone asks.
+    retention_days = fields.IntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

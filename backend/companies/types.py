@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -12,6 +13,9 @@ from backend.core.context import Info
 from backend.core.gql import gid
 from backend.core.periods import local_today
 from backend.core.validation import format_document
+
+if TYPE_CHECKING:
+    from backend.webhooks.types import WebhookEndpoint
 
 
 @strawberry.type(description="One of the user's own companies (Empresa).")
@@ -85,6 +89,23 @@ class Company:
         from backend.collection.steps import company_steps
 
         return [CollectionStep(model=s) for s in await company_steps(self.model.id)]
+
+    @strawberry.field(
+        description="LGPD retention: days after which paid-off debtors with no activity are "
+        "anonymised by the worker; null keeps personal data until someone asks."
+    )
+    def retention_days(self) -> int | None:
+        return self.model.retention_days
+
+    @strawberry.field(description="The company's webhook endpoints (Integração), oldest first.")
+    async def webhook_endpoints(
+        self, info: Info
+    ) -> list[Annotated[WebhookEndpoint, strawberry.lazy("backend.webhooks.types")]]:
+        from backend.webhooks.services import company_endpoints
+        from backend.webhooks.types import WebhookEndpoint
+
+        found = await company_endpoints(info.context.principal, self.model.id)
+        return [WebhookEndpoint(model=e) for e in found]
 
     @strawberry.field(description="The company's address, as printed on collection e-mails.")
     def address(self) -> Address:

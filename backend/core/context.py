@@ -26,6 +26,8 @@ class Context:
     clock: Clock = utc_now
     # graphql-transport-ws: the connection_init payload (a partner's token may come in it)
     connection_params: dict[str, object] | None = None
+    # LGPD: debtors whose personal fields a token read in this request, and which (lgpd/reads.py)
+    personal_reads: dict[int, set[str]] = field(default_factory=dict)
 
     def now(self) -> dt.datetime:
         return self.clock()

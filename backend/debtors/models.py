@@ -34,6 +34,7 @@ class Debtor(Model):
     # company's partner keeps its own on DebtorCompany (unique per company).
     external_id = fields.CharField(max_length=100, null=True, unique=True)
     last_emailed_at = fields.DatetimeField(null=True)
+    anonymized_at = fields.DatetimeField(null=True)  # LGPD: personal data replaced (backend/lgpd)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -26,6 +26,8 @@ from backend.core.text import search_key
 from backend.core.validation import check_document, check_email, check_phone, check_text
 from backend.debtors.models import Debtor, DebtorCompany
 from backend.live.bus import publish
+from backend.webhooks.events import debtor_event
+from backend.webhooks.outbox import enqueue_event
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,14 @@ async def require_debtor(principal: Principal, debtor_id: int | None, *path: str
 
 def _validate(data: DebtorData, *, creating: bool) -> dict[str, Any]:
     errors = ErrorCollector()
+    values = validate_debtor(data, creating=creating, errors=errors)
+    errors.raise_if_any()
+    return values
+
+
+def validate_debtor(data: DebtorData, *, creating: bool, errors: ErrorCollector) -> dict[str, Any]:
+    """The given fields as column values; problems go to `errors` (whose prefix says where the
+    debtor is in the input: one debtor's `input`, or a bulk call's `input.items.3`)."""
     values: dict[str, Any] = {}
     if creating or data.name is not None:
         values["name"] = check_text(
@@ -76,7 +86,6 @@ def _validate(data: DebtorData, *, creating: bool) -> dict[str, Any]:
             values[name] = check(raw)
     if data.address is not None:
         values.update(check_address(errors, data.address, "address"))
-    errors.raise_if_any()
     if values.get("name"):
         values["search_key"] = search_key(values["name"])
     return values
@@ -166,6 +175,15 @@ async def _change(principal: Principal, debtor: Debtor, values: dict[str, Any]) 
             company_ids=companies,
             details=diff,
         )
+        links = dict(
+            await DebtorCompany.filter(debtor_id=debtor.id).values_list("company_id", "external_id")
+        )
+        for company_id in sorted(companies):  # each company's partner, in this transaction
+            await enqueue_event(
+                company_id,
+                "debtor.updated",
+                debtor_event(debtor.id, company_id, list(diff), links.get(company_id)),
+            )
     return debtor
 
 

@@ -13,6 +13,7 @@ from backend.core.reachable import Reachable
 from backend.core.validation import format_document
 from backend.debtors import models
 from backend.debtors.loaders import external_id_loader, last_emailed_at_loader
+from backend.lgpd.reads import note_read
 
 if TYPE_CHECKING:
     from backend.appointments.types import Appointment
@@ -46,13 +47,15 @@ class Debtor(Reachable):
         description="CPF or CNPJ without punctuation: digits, or capital letters and digits in an "
         "alphanumeric CNPJ (IN RFB 2.229/2024)."
     )
-    def document(self) -> str | None:
+    def document(self, info: Info) -> str | None:
+        note_read(info.context, self.model.id, "document")
         return self.model.document
 
     @strawberry.field(
         description="CPF as 123.456.789-09, CNPJ as 12.345.678/0001-95 or 12.ABC.345/01DE-35."
     )
-    def document_formatted(self) -> str | None:
+    def document_formatted(self, info: Info) -> str | None:
+        note_read(info.context, self.model.id, "document")
         return format_document(self.model.document) if self.model.document else None
 
     @strawberry.field(
@@ -88,8 +91,16 @@ class Debtor(Reachable):
         return await overdue_balance(info, self.model.id)
 
     @strawberry.field(description="Endereço do Cliente.")
-    def address(self) -> Address:
+    def address(self, info: Info) -> Address:
+        note_read(info.context, self.model.id, "address")
         return Address.of(self.model)
+
+    @strawberry.field(
+        description="When its personal data was anonymised (LGPD), or null: names, documents, "
+        "contacts, addresses and e-mail contents replaced, figures kept."
+    )
+    def anonymized_at(self) -> dt.datetime | None:
+        return self.model.anonymized_at
 
     # Débitos do Cliente and Lançamentos Financeiros (backend.entries, contacts, appointments):
     # resolved in those domains, imported when called since they import this module.

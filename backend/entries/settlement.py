@@ -54,6 +54,8 @@ from backend.entries.models import FinancialEntry, Payment, SettleKey
 from backend.entries.overdue import entry_charges, is_consumer
 from backend.entries.services import status_for
 from backend.live.bus import publish
+from backend.webhooks.events import payment_event
+from backend.webhooks.outbox import enqueue_event
 
 DEFAULT_WAIVER_REASON = "Quitação do principal sem a multa e os juros devidos."
 MAX_KEY = 100
@@ -295,6 +297,10 @@ async def _settle(
                 "status": {"old": previous.value, "new": entry.status.value},
             },
         )
+        # In this transaction: the partner hears of the payment if and only if it committed.
+        await enqueue_event(
+            entry.company_id, "entry.settled", payment_event(entry, payment), now=now
+        )
     await publish(
         principal, kind="payment.settle", debtor_id=entry.debtor_id, company_ids=[entry.company_id]
     )
@@ -394,6 +400,9 @@ async def reverse_payment(
                 "reason": clean_reason,
                 "status": {"old": previous.value, "new": entry.status.value},
             },
+        )
+        await enqueue_event(
+            entry.company_id, "entry.reversed", payment_event(entry, payment), now=now
         )
     await publish(
         principal, kind="payment.reverse", debtor_id=entry.debtor_id, company_ids=[entry.company_id]

@@ -20,6 +20,7 @@ import signal
 import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -31,11 +32,15 @@ from backend.companies.models import Company
 from backend.core.clock import Clock, utc_now
 from backend.core.enums import EmailStatus
 from backend.core.redaction import redact_text
+from backend.lgpd.retention import RetentionSweeper
 from backend.live.bus import publish
 from backend.mailing.models import SentEmail
 from backend.mailing.transport import DeliveryError, Outgoing, Transport, transport_for
 from backend.pix.message import pix_images
 from backend.settings import Settings
+from backend.webhooks.events import email_event
+from backend.webhooks.outbox import enqueue_event
+from backend.webhooks.worker import WebhookWorker
 
 logger = logging.getLogger("cobrancas.mailing")
 MAX_ERROR_LENGTH = 1000
@@ -75,6 +80,10 @@ def _due(now: dt.datetime) -> Q:
     )
 
 
+class Drainable(Protocol):
+    async def drain(self, stop: asyncio.Event | None = None) -> int: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     email: SentEmail
@@ -105,10 +114,12 @@ class DeliveryWorker:
         # once a minute; None: this worker only delivers.
         self.regua_mail_from = regua_mail_from
         self._regua_checked: dt.datetime | None = None
+        # Other outboxes delivered by the same loop (webhooks; see from_settings).
+        self.companions: list[Drainable] = []
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> DeliveryWorker:
-        return cls(
+        worker = cls(
             transport_for(settings),
             policy=RetryPolicy(
                 max_attempts=settings.mail_max_attempts,
@@ -118,6 +129,9 @@ class DeliveryWorker:
             clock=clock,
             regua_mail_from=settings.mail_from,
         )
+        worker.companions.append(WebhookWorker.from_settings(settings, clock=clock))
+        worker.companions.append(RetentionSweeper(clock=clock))  # LGPD (backend/lgpd/retention.py)
+        return worker
 
     async def claim(self) -> list[Claim]:
         now = self.clock()
@@ -208,6 +222,11 @@ class DeliveryWorker:
                 await self.drain(stop)
             except Exception:  # the loop must survive a database hiccup
                 logger.exception("Falha no ciclo de entrega de e-mails")
+            for companion in self.companions:  # the webhook outbox (backend/webhooks/worker.py)
+                try:
+                    await companion.drain(stop)
+                except Exception:
+                    logger.exception("Falha no ciclo de entrega (%s)", type(companion).__name__)
             wake.clear()
             waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
             await asyncio.wait(waiters, timeout=poll_interval, return_when="FIRST_COMPLETED")
@@ -298,14 +317,23 @@ class DeliveryWorker:
         self, claim: Claim, mine: QuerySet[SentEmail], delivered: list[str], *, note: str | None
     ) -> None:
         email = claim.email
-        if not await mine.update(
-            status=EmailStatus.SENT,
-            sent_at=self.clock(),
-            lease_until=None,
-            next_attempt_at=None,
-            last_error=note[:MAX_ERROR_LENGTH] if note else None,
-            delivered_to=delivered,
-        ):
+        async with in_transaction():  # the webhook outbox row commits with the status
+            recorded = await mine.update(
+                status=EmailStatus.SENT,
+                sent_at=self.clock(),
+                lease_until=None,
+                next_attempt_at=None,
+                last_error=note[:MAX_ERROR_LENGTH] if note else None,
+                delivered_to=delivered,
+            )
+            if recorded:
+                await enqueue_event(
+                    email.company_id,
+                    "email.sent",
+                    email_event(email.id, email.debtor_id, email.company_id),
+                    now=self.clock(),
+                )
+        if not recorded:
             logger.warning("E-mail %s enviado depois de perder a vez (lease expirado)", email.id)
             return
         await publish(
@@ -330,12 +358,19 @@ class DeliveryWorker:
         email = claim.email
         error = error[:MAX_ERROR_LENGTH]
         if permanent or claim.attempt >= self.policy.max_attempts:
-            await mine.update(
-                status=EmailStatus.FAILED,
-                lease_until=None,
-                last_error=error,
-                delivered_to=delivered or None,
-            )
+            async with in_transaction():
+                if await mine.update(
+                    status=EmailStatus.FAILED,
+                    lease_until=None,
+                    last_error=error,
+                    delivered_to=delivered or None,
+                ):
+                    await enqueue_event(
+                        email.company_id,
+                        "email.failed",
+                        email_event(email.id, email.debtor_id, email.company_id),
+                        now=self.clock(),
+                    )
             await publish(
                 None,
                 kind="email.failed",
@@ -393,7 +428,10 @@ async def run_worker(settings: Settings, *, drain: bool = False) -> int:
     try:
         worker = DeliveryWorker.from_settings(settings)
         if drain:
-            return await worker.drain()
+            count = await worker.drain()
+            for companion in worker.companions:
+                await companion.drain()
+            return count
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):

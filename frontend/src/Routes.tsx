@@ -10,6 +10,7 @@ import { Loading } from './ui/Feedback';
 const named = <K extends string, T extends ComponentType<any>>(load: () => Promise<Record<K, T>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 const AdminPage = named(() => import('./pages/admin/AdminPage'), 'AdminPage');
+const ImportPage = named(() => import('./pages/importacao/ImportPage'), 'ImportPage');
 const AgendaPage = named(() => import('./pages/agenda/AgendaPage'), 'AgendaPage');
 const DebtorPage = named(() => import('./pages/debtor/DebtorPage'), 'DebtorPage');
 const DebtorEntriesPage = named(() => import('./pages/entries/DebtorEntriesPage'), 'DebtorEntriesPage');
@@ -37,6 +38,8 @@ function screen(route: Route) {
       return <AgendaPage />;
     case 'admin':
       return <AdminPage key={route.section} section={route.section} />;
+    case 'import':
+      return <ImportPage />;
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -40,6 +40,7 @@ from backend.audit.models import AuditEvent
 from backend.businessdays.rules import BusinessCalendar
 from backend.core.enums import Role
 from backend.core.ids import encode_id
+from backend.webhooks.models import WebhookDelivery
 from tests.mailing.helpers import billing_company
 from tests.support import ApiClient, make_user
 
@@ -47,12 +48,14 @@ GRAPHQL = schema._schema
 TYPES_WITH_ID = {"Debtor", "FinancialEntry", "Contact", "Appointment", "SentEmail", "Payment"}
 TYPES_WITH_ID |= {"Company", "User", "ApiToken", "AuditEvent", "CompanyHoliday"}
 TYPES_WITH_ID |= {"EmailTemplate", "CollectionStep", "CollectionPause", "PaymentPromise"}
+TYPES_WITH_ID |= {"WebhookEndpoint", "WebhookDelivery"}
 UNKNOWN_PK = 987_654
 # Lists on a type reached from many places, selected only where the type is a root field's own
 # (e.g. `companies { emailTemplates }`): deeper, they would push queries past the cost limit.
 SHALLOW_ONLY = {
     ("Company", "emailTemplates"),
     ("Company", "collectionSteps"),
+    ("Company", "webhookEndpoints"),
     ("Debtor", "history"),
     ("Debtor", "collectionPauses"),
     ("Debtor", "paymentPromises"),
@@ -212,6 +215,16 @@ async def sweep(
                        "description": "Primeira", "dueDate": "2026-01-05", "amount": "10.00"}},
         )  # fmt: skip
         assert created["createEntry"]["errors"] == []
+    endpoints = {}
+    for company, name in ((company_a, "A"), (company_b, "B")):  # its partner hears of payments
+        endpoints[name] = (
+            await admin_api.data(
+                "mutation($c: ID!) { createWebhookEndpoint(input: {companyId: $c, "
+                f'url: "https://erp-{name.lower()}.example.com/hooks", events: ["entry.settled"]}})'
+                " { endpoint { id } } }",
+                {"c": encode_id("Company", company.id)},
+            )
+        )["createWebhookEndpoint"]["endpoint"]["id"]
     sides: dict[str, dict[str, str]] = {}
     async with AsyncExitStack() as stack:
         users: dict[str, ApiClient] = {}
@@ -240,6 +253,11 @@ async def sweep(
                     {"c": sides[name]["Company"]},
                 )
             )["addCompanyHoliday"]["holiday"]["id"]
+        for name, company in (("A", company_a), ("B", company_b)):
+            sides[name]["WebhookEndpoint"] = endpoints[name]
+            delivery = await WebhookDelivery.filter(company_id=company.id).first()
+            assert delivery is not None
+            sides[name]["WebhookDelivery"] = encode_id("WebhookDelivery", delivery.id)
         b_events = [
             encode_id("AuditEvent", e.id) for e in await AuditEvent.filter(company_id=company_b.id)
         ]
@@ -262,6 +280,7 @@ def query_args(world: World) -> dict[str, dict[str, Any]]:
              "body": "Olá", "contactIds": [own["Contact"]]}  # fmt: skip
     return {
         "debtor": {"id": own["Debtor"]},
+        "exportDebtorData": {"debtorId": own["Debtor"]},
         "entry": {"id": own["FinancialEntry"]},
         "sentEmail": {"id": own["SentEmail"]},
         "auditEvents": {
@@ -340,6 +359,17 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
         "cancelPaymentPromise": {"promiseId": own["PaymentPromise"]},
         "saveCollectionSteps": {"companyId": own["Company"],
                                 "steps": [{"days": 0, "templateId": own["EmailTemplate"]}]},
+        "createWebhookEndpoint": {"companyId": own["Company"], "url": "https://e.example.com/h",
+                                  "events": ["entry.settled"]},
+        "updateWebhookEndpoint": {"id": own["WebhookEndpoint"], "description": "d"},
+        "deleteWebhookEndpoint": {"id": own["WebhookEndpoint"]},
+        "retryWebhookDelivery": {"id": own["WebhookDelivery"]},
+        "anonymizeDebtor": {"debtorId": own["Debtor"], "reason": "pedido"},
+        "setDataRetention": {"companyId": own["Company"], "days": 365},
+        "upsertDebtors": {"companyId": own["Company"], "items": [{"externalId": "s", "name": "S"}]},
+        "upsertEntries": {"companyId": own["Company"],
+                          "items": [{"externalId": "s", "debtorExternalId": "erp-1",
+                                     "description": "V", "dueDate": soon, "amount": "1.00"}]},
     }  # fmt: skip
 
 

@@ -63,6 +63,9 @@ type Documents = {
     "\n  query HomeSearch($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first) {\n      totalCount\n      totalOpenAmount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n    collectionSummary(filter: $filter) {\n      totalOpenAmount\n      debtorCount\n      entryCount\n      today\n      dueFrom\n      dueTo\n      buckets {\n        label\n        minDays\n        maxDays\n        openAmount\n        entryCount\n      }\n    }\n  }\n": typeof types.HomeSearchDocument,
     "\n  query DebtorPage($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!, $after: String) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n  }\n": typeof types.DebtorPageDocument,
     "\n  query Companies {\n    companies {\n      id\n      name\n    }\n  }\n": typeof types.CompaniesDocument,
+    "\n  query ImportCompanies {\n    companies {\n      id\n      name\n    }\n  }\n": typeof types.ImportCompaniesDocument,
+    "\n  mutation ImportDebtors($input: UpsertDebtorsInput!) {\n    upsertDebtors(input: $input) {\n      results {\n        index\n        id\n        errors {\n          field\n          code\n          message\n        }\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportDebtorsDocument,
+    "\n  mutation ImportEntries($input: UpsertEntriesInput!) {\n    upsertEntries(input: $input) {\n      results {\n        index\n        id\n        created\n        changed\n        errors {\n          field\n          code\n          message\n        }\n      }\n      created\n      updated\n      unchanged\n      failed\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportEntriesDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
@@ -114,6 +117,9 @@ const documents: Documents = {
     "\n  query HomeSearch($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first) {\n      totalCount\n      totalOpenAmount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n    collectionSummary(filter: $filter) {\n      totalOpenAmount\n      debtorCount\n      entryCount\n      today\n      dueFrom\n      dueTo\n      buckets {\n        label\n        minDays\n        maxDays\n        openAmount\n        entryCount\n      }\n    }\n  }\n": types.HomeSearchDocument,
     "\n  query DebtorPage($filter: DebtorFilter!, $orderBy: DebtorOrder!, $first: Int!, $after: String) {\n    debtors(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        ...DebtorRow\n      }\n    }\n  }\n": types.DebtorPageDocument,
     "\n  query Companies {\n    companies {\n      id\n      name\n    }\n  }\n": types.CompaniesDocument,
+    "\n  query ImportCompanies {\n    companies {\n      id\n      name\n    }\n  }\n": types.ImportCompaniesDocument,
+    "\n  mutation ImportDebtors($input: UpsertDebtorsInput!) {\n    upsertDebtors(input: $input) {\n      results {\n        index\n        id\n        errors {\n          field\n          code\n          message\n        }\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.ImportDebtorsDocument,
+    "\n  mutation ImportEntries($input: UpsertEntriesInput!) {\n    upsertEntries(input: $input) {\n      results {\n        index\n        id\n        created\n        changed\n        errors {\n          field\n          code\n          message\n        }\n      }\n      created\n      updated\n      unchanged\n      failed\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.ImportEntriesDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.MeDocument,
 };
 
@@ -309,6 +315,18 @@ export function graphql(source: "\n  query DebtorPage($filter: DebtorFilter!, $o
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Companies {\n    companies {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CompaniesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportCompanies {\n    companies {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ImportCompaniesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportDebtors($input: UpsertDebtorsInput!) {\n    upsertDebtors(input: $input) {\n      results {\n        index\n        id\n        errors {\n          field\n          code\n          message\n        }\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ImportDebtorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportEntries($input: UpsertEntriesInput!) {\n    upsertEntries(input: $input) {\n      results {\n        index\n        id\n        created\n        changed\n        errors {\n          field\n          code\n          message\n        }\n      }\n      created\n      updated\n      unchanged\n      failed\n      errors {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ImportEntriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

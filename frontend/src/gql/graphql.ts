@@ -81,6 +81,20 @@ export type DebtorFilter = {
   search?: string | null | undefined;
 };
 
+/** One debtor of a bulk upsert; omitted fields stay, "" clears. */
+export type DebtorItemInput = {
+  address?: AddressInput | null | undefined;
+  document?: string | null | undefined;
+  email?: string | null | undefined;
+  /** The partner's id, unique in the company. */
+  externalId: string;
+  kind?: DebtorKind | null | undefined;
+  mobile?: string | null | undefined;
+  /** Required for a new debtor. */
+  name?: string | null | undefined;
+  phone?: string | null | undefined;
+};
+
 export type DebtorKind =
   | 'CUSTOMER'
   | 'SUPPLIER';
@@ -104,6 +118,22 @@ export type EmailStatus =
   | 'QUEUED'
   | 'SENDING'
   | 'SENT';
+
+/** One entry of a bulk upsert, its debtor named by its externalId. */
+export type EntryItemInput = {
+  amount: string;
+  category?: string | null | undefined;
+  /** Unique per company; the entry's id when absent. */
+  code?: string | null | undefined;
+  costCenter?: string | null | undefined;
+  /** The debtor's externalId in the same company (upsertDebtors gave it). */
+  debtorExternalId: string;
+  description: string;
+  documentNumber?: string | null | undefined;
+  dueDate: string;
+  externalId: string;
+  issueDate?: string | null | undefined;
+};
 
 export type EntryStatus =
   | 'CANCELLED'
@@ -283,6 +313,18 @@ export type UpdateUserInput = {
   id: string | number;
   name?: string | null | undefined;
   role?: Role | null | undefined;
+};
+
+export type UpsertDebtorsInput = {
+  companyId: string | number;
+  /** At most 500. */
+  items: Array<DebtorItemInput>;
+};
+
+export type UpsertEntriesInput = {
+  companyId: string | number;
+  /** At most 500. */
+  items: Array<EntryItemInput>;
 };
 
 export type AdminCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -583,6 +625,25 @@ export type CompaniesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CompaniesQuery = { companies: Array<{ id: string, name: string }> };
+
+export type ImportCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportCompaniesQuery = { companies: Array<{ id: string, name: string }> };
+
+export type ImportDebtorsMutationVariables = Exact<{
+  input: UpsertDebtorsInput;
+}>;
+
+
+export type ImportDebtorsMutation = { upsertDebtors: { results: Array<{ index: number, id: string | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> }>, errors: Array<{ code: string, message: string }> } };
+
+export type ImportEntriesMutationVariables = Exact<{
+  input: UpsertEntriesInput;
+}>;
+
+
+export type ImportEntriesMutation = { upsertEntries: { created: number, updated: number, unchanged: number, failed: number, results: Array<{ index: number, id: string | null, created: boolean, changed: boolean, errors: Array<{ field: Array<string> | null, code: string, message: string }> }>, errors: Array<{ code: string, message: string }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2104,6 +2165,58 @@ export const CompaniesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompaniesQuery, CompaniesQueryVariables>;
+export const ImportCompaniesDocument = new TypedDocumentString(`
+    query ImportCompanies {
+  companies {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ImportCompaniesQuery, ImportCompaniesQueryVariables>;
+export const ImportDebtorsDocument = new TypedDocumentString(`
+    mutation ImportDebtors($input: UpsertDebtorsInput!) {
+  upsertDebtors(input: $input) {
+    results {
+      index
+      id
+      errors {
+        field
+        code
+        message
+      }
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportDebtorsMutation, ImportDebtorsMutationVariables>;
+export const ImportEntriesDocument = new TypedDocumentString(`
+    mutation ImportEntries($input: UpsertEntriesInput!) {
+  upsertEntries(input: $input) {
+    results {
+      index
+      id
+      created
+      changed
+      errors {
+        field
+        code
+        message
+      }
+    }
+    created
+    updated
+    unchanged
+    failed
+    errors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportEntriesMutation, ImportEntriesMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
