@@ -19,10 +19,10 @@ from backend.core.periods import local_today
 from backend.core.validation import MAX_DATE, MIN_DATE
 from backend.debtors.loaders import load_debtors_by_id
 from backend.debtors.types import Debtor
-from backend.entries import models
 from backend.entries.charges import Charges
 from backend.entries.loaders import load_payments_by_entry_id
 from backend.entries.overdue import entry_charges
+from backend.entries.rows import AnyEntry, AnyPayment
 
 EntryStatusEnum = strawberry.enum(EntryStatus, name="EntryStatus")
 PaymentMethodEnum = strawberry.enum(PaymentMethod, name="PaymentMethod")
@@ -30,7 +30,7 @@ PaymentMethodEnum = strawberry.enum(PaymentMethod, name="PaymentMethod")
 
 @strawberry.interface(description="What every kind of entry shows.")
 class Entry:
-    model: strawberry.Private[models.FinancialEntry]
+    model: strawberry.Private[AnyEntry]
 
     @strawberry.field
     def id(self) -> strawberry.ID:
@@ -83,7 +83,7 @@ class Entry:
 
 @strawberry.type(description="A settlement (baixa) of an entry.")
 class Payment:
-    model: strawberry.Private[models.Payment]
+    model: strawberry.Private[AnyPayment]
 
     @strawberry.field
     def id(self) -> strawberry.ID:
@@ -153,14 +153,12 @@ class Payment:
         return self.model.reversal_reason
 
 
-async def load_charges(
-    info: Info, entry: models.FinancialEntry, on: dt.date | None = None
-) -> Charges:
+async def load_charges(info: Info, entry: AnyEntry, on: dt.date | None = None) -> Charges:
     """The entry's charges on `on` (today in its company's zone when None): computed once per
     entry, date and request (several fields read them) and for a whole page at a time."""
     context = info.context
 
-    async def compute(keys: list[tuple[models.FinancialEntry, dt.date | None]]) -> list[Charges]:
+    async def compute(keys: list[tuple[AnyEntry, dt.date | None]]) -> list[Charges]:
         entries = [e for e, _ in keys]
         loaders = context.loaders
         companies, debtors, payments, calendars = await asyncio.gather(
