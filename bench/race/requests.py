@@ -67,7 +67,9 @@ query RaceBusy($id: Int!) {{
         }}
       }}
     }}
-    contactsByDebtorId(orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {{ nodes {{ rowId name email phone }} }}
+    contactsByDebtorId(orderBy: [NAME_ASC, PRIMARY_KEY_ASC]) {{
+      nodes {{ rowId name email phone }}
+    }}
     sentEmailsByDebtorId(first: 20, orderBy: [QUEUED_AT_DESC, PRIMARY_KEY_DESC]) {{
       totalCount nodes {{ rowId subject status }}
     }}
