@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench race postgres browser clean fuzz faults
+.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench race documents postgres browser clean fuzz faults
 
 setup: $(VENV)/.synced frontend/dist/index.html
 
@@ -81,6 +81,10 @@ check: $(VENV)/.synced frontend/dist/index.html
 
 schema: $(VENV)/.synced
 	$(BIN)/python -m backend.api.export > schema.graphql
+	@echo 'after npm run codegen: $(BIN)/python -m backend.api.documents > backend/api/trusted_documents.json'
+
+documents: $(VENV)/.synced
+	$(BIN)/python -m backend.api.documents > backend/api/trusted_documents.json
 
 migrations: $(VENV)/.synced
 	$(BIN)/tortoise makemigrations
