@@ -137,6 +137,7 @@ async def search_debtors(
     )
     source = Source.ENTRIES
     found = None
+    key = f.cutoffs.key
     if use_summary and summary_covers(f):
         sql = Sql(connection())
         if f.filters_debtors:
@@ -145,7 +146,14 @@ async def search_debtors(
             statement = statements.summary_page(sql, order, page)
         found = await sql.rows(statement)
         source = Source.SUMMARY
-    if found is None or not _describes(found[0], f):
+    elif use_summary and company_summary_covers(f):
+        key = await _all_companies_key(f)
+        sql = Sql(connection())
+        found = await sql.rows(
+            statements.grouped_page(sql, f, order, page, statements.company_summary_groups)
+        )
+        source = Source.SUMMARY
+    if found is None or not _describes(found[0], f, key):
         sql = Sql(connection())
         found = await sql.rows(
             statements.grouped_page(sql, f, order, page, statements.entries_groups)
@@ -180,10 +188,13 @@ async def collection_summary(
         data=data,
         company_id_given=company_id_given,
     )
-    if use_summary and summary_covers(f):
+    covers, company = summary_covers(f), company_summary_covers(f)
+    if use_summary and (covers or company):
         sql = Sql(connection())
-        row = dict((await sql.rows(statements.summary_buckets(sql, f)))[0])
-        if _describes(row, f):
+        buckets = statements.summary_buckets if covers else statements.company_summary_buckets
+        row = dict((await sql.rows(buckets(sql, f)))[0])
+        key = f.cutoffs.key if covers else await _all_companies_key(f)
+        if _describes(row, f, key):
             # Overdue only: nothing in the summary is still to fall due.
             row["b0_cents"], row["b0_count"] = 0, 0
             row["cents"] = sum(as_int(row[f"b{i}_cents"]) for i in range(1, len(AGING)))
@@ -225,9 +236,16 @@ async def overdue_balances(
     return [found.get(i) or BalanceData(0, 0, None, today) for i in debtor_ids]
 
 
-def _describes(row: dict[str, Any], f: ResolvedFilter) -> bool:
-    """Whether a summary answer is about the filter's today, with its companies' cutoffs."""
-    return as_date(row["as_of"]) == f.today and row["calendar_key"] == f.cutoffs.key
+def _describes(row: dict[str, Any], f: ResolvedFilter, key: str) -> bool:
+    """Whether a summary answer is about the filter's today, with every company's cutoffs
+    (`key`: the filter's own when it spans every company)."""
+    return as_date(row["as_of"]) == f.today and row["calendar_key"] == key
+
+
+async def _all_companies_key(f: ResolvedFilter) -> str:
+    """The key of every company's cutoffs on the filter's today: what the summary was computed
+    with when it is current (a filter on some companies has only theirs)."""
+    return (await overdue_cutoffs(company_ids=None, today_for=lambda _zone: f.today)).key
 
 
 def edge_is_overdue_balance(f: ResolvedFilter) -> bool:
@@ -239,6 +257,16 @@ def edge_is_overdue_balance(f: ResolvedFilter) -> bool:
 def summary_covers(f: ResolvedFilter) -> bool:
     """The summary holds overdue entries of every company (it is used when it is today's)."""
     return f.period is Period.OVERDUE and f.company_id is None and f.scope is None
+
+
+def company_summary_covers(f: ResolvedFilter) -> bool:
+    """The per-company summary answers the overdue list of some companies: a principal limited
+    to them, or a company filter (when it is today's, and today is each company's own)."""
+    return (
+        f.period is Period.OVERDUE
+        and (f.company_id is not None or f.scope is not None)
+        and f.same_day_everywhere
+    )
 
 
 # --- rows to values ----------------------------------------------------------------------

@@ -69,6 +69,12 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=1, help="processes per server")
     parser.add_argument("--only", nargs="*", help="request keys (list busy pesquisa detail)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "race.md")
+    parser.add_argument(
+        "--ours-root",
+        type=Path,
+        default=ROOT,
+        help="the checkout whose server runs as ours (e.g. an export of main, for a before)",
+    )
     return parser.parse_args(argv)
 
 
@@ -134,8 +140,10 @@ async def _token(url: str) -> str:
 
 
 @contextlib.contextmanager
-def _process(command: list[str], env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})  # noqa: S603
+def _process(
+    command: list[str], env: dict[str, str], cwd: Path = ROOT
+) -> Iterator[subprocess.Popen[bytes]]:
+    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **env})  # noqa: S603
     try:
         yield process
     finally:
@@ -223,7 +231,7 @@ async def main(argv: list[str] | None = None) -> Path:
     if args.workers > 1:
         peer_env["NODE_OPTIONS"] = ""
     with (
-        _process(ours_cmd, {"PYTHONPATH": str(ROOT)}) as ours_process,
+        _process(ours_cmd, {"PYTHONPATH": str(args.ours_root)}, cwd=args.ours_root) as ours_process,
         _process(peer_cmd, peer_env) as peer_process,
     ):
         await _wait(ours_url, ours_process)
@@ -293,7 +301,8 @@ def render(
         f"{platform.python_version()}; load average no início {load_start[0]:.2f}, no fim "
         f"{load_end[0]:.2f} (a máquina é compartilhada: compare as razões, medidas na mesma "
         "execução, mais que os números absolutos)",
-        "- nós: uvicorn + Strawberry, token de API (somente leitura, todas as empresas); "
+        f"- nós: {'este checkout' if args.ours_root == ROOT else f'`{args.ours_root}`'}; "
+        "uvicorn + Strawberry, token de API (somente leitura, todas as empresas); "
         "PostGraphile 5.1.5 (preset amber) no Node 22; bruto: SQL escrito à mão + orjson no "
         "nosso processo (mesma resposta JSON que a nossa, conferida antes de medir)",
         "",

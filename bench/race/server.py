@@ -8,9 +8,12 @@ plus the race's own twins at /race/raw/<name>, under uvicorn with N worker proce
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
+import datetime as dt
 import os
 from collections.abc import AsyncIterator
+from typing import Any
 
 import asyncpg
 import uvicorn
@@ -19,8 +22,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route
 
-from bench.cases import DetailDebtors
+from backend.core.periods import local_today
+from backend.settings import Settings
+from bench.cases import DetailDebtors, build_cases
 from bench.race.twins import RaceTwins
+from bench.raw import close_twin, open_twin
 from bench.server import build_app
 
 
@@ -28,13 +34,31 @@ def race_app() -> Starlette:
     database_url = os.environ["RACE_DATABASE_URL"]
     companies = [int(c) for c in os.environ["RACE_COMPANIES"].split(",")]
     busy, typical = (int(d) for d in os.environ["RACE_DETAIL"].split(","))
-    inner = build_app(database_url, companies[0], companies, DetailDebtors(busy, typical))
-    state: dict[str, RaceTwins] = {}
+    detail = DetailDebtors(busy, typical)
+    inner = build_app(database_url, companies[0], companies, detail)
+    today = local_today(dt.datetime.now(dt.UTC), Settings().time_zone)
+    cases = {
+        case.key: case
+        for case in build_cases(
+            today=today, company_id=companies[0], all_companies=companies, detail=detail
+        )
+    }
+    state: dict[str, Any] = {}
 
     async def raw(request: Request) -> Response:
-        twins = state["twins"]
+        twins: RaceTwins = state["twins"]
         name = request.path_params["name"]
         body = await (twins.list() if name == "list" else twins.busy(busy))
+        return Response(body, media_type="application/json")
+
+    async def bench_raw(request: Request) -> Response:
+        # bench.raw's twins hold one connection each: one per concurrent request, from a queue.
+        idle: asyncio.Queue[Any] = state["bench_twins"]
+        twin = await idle.get()
+        try:
+            body = await twin.run(cases[request.path_params["case"]])
+        finally:
+            idle.put_nowait(twin)
         return Response(body, media_type="application/json")
 
     @contextlib.asynccontextmanager
@@ -42,13 +66,25 @@ def race_app() -> Starlette:
         async with inner.router.lifespan_context(inner):
             pool = await asyncpg.create_pool(database_url, min_size=1, max_size=8)
             state["twins"] = RaceTwins(pool)
+            settings = Settings()
+            twins = [await open_twin(database_url, today, settings.time_zone) for _ in range(8)]
+            state["bench_twins"] = idle = asyncio.Queue()
+            for twin in twins:
+                idle.put_nowait(twin)
             try:
                 yield
             finally:
                 await pool.close()
+                for twin in twins:
+                    await close_twin(twin)
 
     return Starlette(
-        routes=[Route("/race/raw/{name}", raw), Mount("/", app=inner)], lifespan=lifespan
+        routes=[
+            Route("/race/raw/{name}", raw),
+            Route("/raw/{case}", bench_raw),
+            Mount("/", app=inner),
+        ],
+        lifespan=lifespan,
     )
 
 
