@@ -137,21 +137,20 @@ async def search_debtors(
     )
     source = Source.ENTRIES
     found = None
+    choice = await _summary_choice(f) if use_summary else None
     key = f.cutoffs.key
-    if use_summary and summary_covers(f):
+    if choice is not None:
+        per_company, key = choice
         sql = Sql(connection())
-        if f.filters_debtors:
+        if per_company:
+            statement = statements.grouped_page(
+                sql, f, order, page, statements.company_summary_groups
+            )
+        elif f.filters_debtors:
             statement = statements.grouped_page(sql, f, order, page, statements.summary_matches)
         else:
             statement = statements.summary_page(sql, order, page)
         found = await sql.rows(statement)
-        source = Source.SUMMARY
-    elif use_summary and company_summary_covers(f):
-        key = await _all_companies_key(f)
-        sql = Sql(connection())
-        found = await sql.rows(
-            statements.grouped_page(sql, f, order, page, statements.company_summary_groups)
-        )
         source = Source.SUMMARY
     if found is None or not _describes(found[0], f, key):
         sql = Sql(connection())
@@ -188,12 +187,12 @@ async def collection_summary(
         data=data,
         company_id_given=company_id_given,
     )
-    covers, company = summary_covers(f), company_summary_covers(f)
-    if use_summary and (covers or company):
+    choice = await _summary_choice(f) if use_summary else None
+    if choice is not None:
+        per_company, key = choice
         sql = Sql(connection())
-        buckets = statements.summary_buckets if covers else statements.company_summary_buckets
+        buckets = statements.company_summary_buckets if per_company else statements.summary_buckets
         row = dict((await sql.rows(buckets(sql, f)))[0])
-        key = f.cutoffs.key if covers else await _all_companies_key(f)
         if _describes(row, f, key):
             # Overdue only: nothing in the summary is still to fall due.
             row["b0_cents"], row["b0_count"] = 0, 0
@@ -242,10 +241,27 @@ def _describes(row: dict[str, Any], f: ResolvedFilter, key: str) -> bool:
     return as_date(row["as_of"]) == f.today and row["calendar_key"] == key
 
 
-async def _all_companies_key(f: ResolvedFilter) -> str:
-    """The key of every company's cutoffs on the filter's today: what the summary was computed
-    with when it is current (a filter on some companies has only theirs)."""
-    return (await overdue_cutoffs(company_ids=None, today_for=lambda _zone: f.today)).key
+async def _summary_choice(f: ResolvedFilter) -> tuple[bool, str] | None:
+    """Which summary may answer the filter: (per company?, the key of the cutoffs it must have
+    been computed with), or None for the entries.
+
+    The per-debtor summary holds every company: it answers an unscoped overdue list, and a
+    principal limited to companies that are in fact all of them. The per-(debtor, company)
+    summary answers a single company (a collector of one company, a company filter) with its
+    rows as they are. Several companies but not all would cost an aggregate over their rows,
+    no cheaper than the entries' covering index (measured): the entries answer.
+    """
+    if summary_covers(f):
+        return False, f.cutoffs.key
+    if f.period is not Period.OVERDUE or not f.same_day_everywhere:
+        return None
+    every = await overdue_cutoffs(company_ids=None, today_for=lambda _zone: f.today)
+    all_ids = {company for _cutoff, ids in every.groups for company in ids}
+    if f.company_id is None and f.scope is not None and all_ids <= set(f.scope):
+        return False, every.key
+    if len(statements.filter_companies(f)) == 1:
+        return True, every.key
+    return None
 
 
 def edge_is_overdue_balance(f: ResolvedFilter) -> bool:
@@ -257,16 +273,6 @@ def edge_is_overdue_balance(f: ResolvedFilter) -> bool:
 def summary_covers(f: ResolvedFilter) -> bool:
     """The summary holds overdue entries of every company (it is used when it is today's)."""
     return f.period is Period.OVERDUE and f.company_id is None and f.scope is None
-
-
-def company_summary_covers(f: ResolvedFilter) -> bool:
-    """The per-company summary answers the overdue list of some companies: a principal limited
-    to them, or a company filter (when it is today's, and today is each company's own)."""
-    return (
-        f.period is Period.OVERDUE
-        and (f.company_id is not None or f.scope is not None)
-        and f.same_day_everywhere
-    )
 
 
 # --- rows to values ----------------------------------------------------------------------

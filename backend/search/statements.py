@@ -136,13 +136,18 @@ def summary_matches(sql: Sql, f: ResolvedFilter) -> str:
     )
 
 
-def _company_rows(sql: Sql, f: ResolvedFilter) -> str:
-    """FROM and WHERE over the per-(debtor, company) summary rows of the filter's companies."""
+def filter_companies(f: ResolvedFilter) -> set[int]:
+    """The companies a scoped or company-filtered search covers."""
     companies = set(f.scope) if f.scope is not None else None
     if f.company_id is not None:
         companies = {f.company_id} if companies is None else companies & {f.company_id}
-    assert companies is not None  # company_summary_covers
-    where = [f"c.company_id IN ({sql.params_list(sorted(companies))})"]
+    assert companies is not None  # services._summary_choice asks only then
+    return companies
+
+
+def _company_rows(sql: Sql, f: ResolvedFilter) -> str:
+    """FROM and WHERE over the per-(debtor, company) summary rows of the filter's companies."""
+    where = [f"c.company_id IN ({sql.params_list(sorted(filter_companies(f)))})"]
     join = ""
     if f.filters_debtors:
         join = " JOIN debtor d ON d.id = c.debtor_id"
@@ -151,7 +156,14 @@ def _company_rows(sql: Sql, f: ResolvedFilter) -> str:
 
 
 def company_summary_groups(sql: Sql, f: ResolvedFilter) -> str:
-    """One row per debtor: its summary rows in the filter's companies, added up."""
+    """One row per debtor: its summary rows in the filter's companies, added up (one company:
+    its rows as they are, no aggregate — the common case of a collector of one company; several
+    companies cost an aggregate over their rows, about what the entries cost)."""
+    if len(filter_companies(f)) == 1:
+        return (
+            "SELECT c.debtor_id AS debtor_id, c.open_cents AS open_cents, "
+            f"c.entry_count AS entry_count, c.oldest_due AS oldest_due {_company_rows(sql, f)}"
+        )
     return (
         "SELECT c.debtor_id AS debtor_id, CAST(SUM(c.open_cents) AS BIGINT) AS open_cents, "
         "SUM(c.entry_count) AS entry_count, MIN(c.oldest_due) AS oldest_due "
