@@ -48,6 +48,8 @@ def install(schema: GraphQLSchema) -> int:
     for named in schema.type_map.values():
         if not isinstance(named, GraphQLObjectType) or named.name.startswith("__"):
             continue
+        if named is schema.subscription_type:  # its root fields stream: Strawberry's path
+            continue
         for graphql_field in named.fields.values():
             definition = (graphql_field.extensions or {}).get(
                 GraphQLCoreConverter.DEFINITION_BACKREF
