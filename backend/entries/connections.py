@@ -22,7 +22,7 @@ from backend.entries.loaders import (
     overdue_entries_by_debtor,
 )
 from backend.entries.rows import EntryRow
-from backend.entries.types import FinancialEntry, OverdueEntry
+from backend.entries.types import FinancialEntry, OverdueEntry, load_page_charges
 
 
 @strawberry.type
@@ -100,10 +100,11 @@ async def overdue_entries_of(
         page = await loader.load(
             DebtorPageKey(debtor.id, request.offset, request.limit, company_pk)
         )
+    charges = await load_page_charges(info, page.items) if page.items else []
     return OverdueEntryConnection(
         edges=[
-            OverdueEntryEdge(cursor=page.cursor(i), node=OverdueEntry(model=entry))
-            for i, entry in enumerate(page.items)
+            OverdueEntryEdge(cursor=page.cursor(i), node=OverdueEntry(model=entry, charges=c))
+            for i, (entry, c) in enumerate(zip(page.items, charges, strict=True))
         ],
         page_info=PageInfo.of(page),
         total_count=page.total_count,
