@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench postgres browser clean fuzz faults
+.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench race documents postgres browser clean fuzz faults
 
 setup: $(VENV)/.synced frontend/dist/index.html
 
@@ -83,12 +83,25 @@ check: $(VENV)/.synced frontend/dist/index.html
 
 schema: $(VENV)/.synced
 	$(BIN)/python -m backend.api.export > schema.graphql
+	@echo 'after npm run codegen: $(BIN)/python -m backend.api.documents > backend/api/trusted_documents.json'
+
+documents: $(VENV)/.synced
+	$(BIN)/python -m backend.api.documents > backend/api/trusted_documents.json
 
 migrations: $(VENV)/.synced
 	$(BIN)/tortoise makemigrations
 
 bench: setup postgres
 	$(BIN)/python -m bench
+
+# The race against PostGraphile 5 (bench/race): report in bench/results/race.md.
+bench/race/node_modules/.installed: bench/race/package.json bench/race/package-lock.json
+	cd bench/race && npm ci --no-audit --no-fund
+	touch $@
+
+race: setup postgres bench/race/node_modules/.installed
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.race
 
 clean:
 	rm -rf $(VENV) $(TOOLS) frontend/node_modules frontend/dist

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
 from collections.abc import AsyncIterator
 from typing import Protocol
 
@@ -101,3 +102,16 @@ def create_app(
     # was started.
     logging.getLogger("uvicorn.access").addFilter(ACCESS_LOG_REDACTION)
     return app
+
+
+def app_from_env() -> Starlette:
+    """The app of one of `cobrancas serve --workers N`'s processes (uvicorn's factory): the
+    settings from the environment, the day roller and, unless COBRANCAS_MAIL_WORKER=0, the
+    e-mail worker."""
+    from backend.mailing.worker import mail_worker_service
+    from backend.search.roller import balance_roller
+
+    services: list[BackgroundService] = [balance_roller]
+    if os.environ.get("COBRANCAS_MAIL_WORKER", "1") != "0":
+        services.append(mail_worker_service)
+    return create_app(Settings.from_env(), services=services)

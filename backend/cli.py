@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import secrets
 import sys
 from collections.abc import Awaitable, Callable, Sequence
@@ -110,13 +111,43 @@ def cmd_create_token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    serve(settings, worker=not args.no_worker)
+    try:
+        workers = server_processes(settings, args.workers)
+    except ValueError as exc:
+        print(f"erro: {exc}", file=sys.stderr)
+        return 2
+    serve(settings, worker=not args.no_worker, workers=workers)
     return 0
 
 
-def serve(settings: Settings, *, worker: bool = True, clock: Clock = utc_now) -> None:
+def server_processes(settings: Settings, requested: int | None, cores: int | None = None) -> int:
+    """How many server processes `serve` runs: `requested`, or by default one per core when
+    the processes can share everything they count (PostgreSQL, and rate limits in Redis), else
+    one. Several processes on SQLite, or with per-process rate limits, are refused."""
+    cores = cores or os.cpu_count() or 1
+    shared_db = not settings.database_url.startswith("sqlite://")
+    shared_limits = not settings.rate_limit_storage.startswith("memory://")
+    if requested is None:
+        return cores if shared_db and shared_limits else 1
+    if requested < 1:
+        raise ValueError("--workers precisa ser 1 ou mais.")
+    if requested > 1 and not shared_db:
+        raise ValueError("SQLite serve um processo só: use --workers 1 ou o PostgreSQL.")
+    if requested > 1 and not shared_limits:
+        raise ValueError(
+            "Com vários processos os limites de uso precisam ser compartilhados: defina "
+            "RATE_LIMIT_STORAGE=redis://… (memory:// conta por processo)."
+        )
+    return requested
+
+
+def serve(
+    settings: Settings, *, worker: bool = True, clock: Clock = utc_now, workers: int = 1
+) -> None:
     """Migrate, then serve until interrupted (the browser tests pass a clock set to a chosen
-    instant)."""
+    instant). With `workers` > 1, uvicorn starts that many processes, each building the app
+    from the environment (`backend.app:app_from_env`); the day roll runs in one of them at a
+    time (core/singleton.py), the e-mail workers share the queue (FOR UPDATE SKIP LOCKED)."""
     import uvicorn
 
     from backend.app import BackgroundService, create_app
@@ -124,18 +155,24 @@ def serve(settings: Settings, *, worker: bool = True, clock: Clock = utc_now) ->
     from backend.search.roller import balance_roller
 
     asyncio.run(database.migrate(settings.database_url))
-    print(f"Cobranças em http://{settings.host}:{settings.port}")
+    print(f"Cobranças em http://{settings.host}:{settings.port} ({workers} processo(s))")
+    options: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": settings.log_level.lower(),
+        "proxy_headers": True,
+    }
+    if workers > 1:
+        if clock is not utc_now:
+            raise ValueError("um relógio fixo só vale para um processo")
+        os.environ["COBRANCAS_MAIL_WORKER"] = "1" if worker else "0"
+        uvicorn.run("backend.app:app_from_env", factory=True, workers=workers, **options)
+        return
     # The roller keeps the search's per-debtor summary current across midnight.
     services: list[BackgroundService] = [balance_roller]
     if worker:
         services.append(mail_worker_service)
-    uvicorn.run(
-        create_app(settings, services=services, clock=clock),
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level.lower(),
-        proxy_headers=True,
-    )
+    uvicorn.run(create_app(settings, services=services, clock=clock), **options)
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
@@ -183,6 +220,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-worker",
         action="store_true",
         help="não entrega e-mails neste processo (rode `cobrancas worker` à parte)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processos do servidor (padrão: um por núcleo com PostgreSQL e RATE_LIMIT_STORAGE "
+        "compartilhado; senão 1)",
     )
     serve.set_defaults(func=cmd_serve)
     worker = sub.add_parser("worker", help="entrega os e-mails da fila (vários podem rodar juntos)")

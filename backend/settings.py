@@ -192,6 +192,14 @@ class Settings:
         )
 
 
+async def _keep_session(_connection: Any) -> None:
+    """asyncpg's pool resets a connection it gets back (UNLISTEN, RESET ALL, CLOSE ALL, advisory
+    unlock): one more round trip per statement, since Tortoise takes a pooled connection per
+    statement. Pooled connections carry no session state here (no SET, LISTEN, cursor or
+    session advisory lock: the live bus listens on its own connection, core/singleton.py locks
+    per transaction); asyncpg still rolls back an open transaction before calling this."""
+
+
 def tortoise_config(
     database_url: str,
     *,
@@ -203,11 +211,12 @@ def tortoise_config(
     server that stopped answering at all); migrations run without them."""
     url = database_url.replace("postgresql://", "postgres://", 1)
     connection: str | dict[str, Any] = url
-    if url.startswith("postgres://") and (statement_timeout or connect_timeout):
+    if url.startswith("postgres://"):
         from tortoise.backends.base.config_generator import expand_db_url
 
         expanded = expand_db_url(url)
         credentials = expanded["credentials"]
+        credentials["reset"] = _keep_session
         if connect_timeout:
             credentials["timeout"] = connect_timeout
         if statement_timeout:

@@ -11,7 +11,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0012_pix_txid')]
+    dependencies = [('models', '0013_company_summary')]
 
     initial = False
 

@@ -12,9 +12,7 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext, ExecutionResult
@@ -22,6 +20,7 @@ from strawberry.types import ExecutionContext, ExecutionResult
 from backend.accounts.mutations import AccountMutations
 from backend.accounts.queries import AccountQueries
 from backend.api.cost import MAX_DEPTH, QueryCostLimiter
+from backend.api.documents import DocumentCache, DocumentValidationCache
 from backend.api.extensions import (
     InputGuard,
     ReadOnlyGuard,
@@ -31,6 +30,7 @@ from backend.api.extensions import (
     report_errors,
     root_cause,
 )
+from backend.api.fastpath import install as install_plain_resolvers
 from backend.appointments.mutations import AppointmentMutations
 from backend.appointments.queries import AppointmentQueries
 from backend.audit.queries import AuditQueries
@@ -173,21 +173,30 @@ class Schema(strawberry.Schema):
         return masked()
 
 
-schema = Schema(
-    query=_root("Query", QUERY_CLASSES),
-    mutation=_root("Mutation", MUTATION_CLASSES),
-    subscription=_root("Subscription", [LiveSubscriptions]),
-    types=EXTRA_TYPES,
-    config=StrawberryConfig(scalar_map=SCALAR_MAP),
-    extensions=[
-        lambda: AddValidationRules(LIMIT_RULES),
-        lambda: MaxTokensLimiter(max_token_count=4000),
-        ParserCache,
-        ValidationCache,
-        InputGuard,
-        ReadOnlyGuard,
-        QueryCostLimiter,
-        ServiceErrorCodes,
-        PersonalDataReads,
-    ],
-)
+def build_schema(*, plain_resolvers: bool = True) -> Schema:
+    """The schema; `plain_resolvers=False` keeps Strawberry's resolver chain on every field
+    (the reference the fast path is tested against, api/fastpath.py)."""
+    built = Schema(
+        query=_root("Query", QUERY_CLASSES),
+        mutation=_root("Mutation", MUTATION_CLASSES),
+        subscription=_root("Subscription", [LiveSubscriptions]),
+        types=EXTRA_TYPES,
+        config=StrawberryConfig(scalar_map=SCALAR_MAP),
+        extensions=[
+            lambda: AddValidationRules(LIMIT_RULES),
+            lambda: MaxTokensLimiter(max_token_count=4000),
+            DocumentCache,
+            DocumentValidationCache,
+            InputGuard,
+            ReadOnlyGuard,
+            QueryCostLimiter,
+            ServiceErrorCodes,
+            PersonalDataReads,
+        ],
+    )
+    if plain_resolvers:
+        install_plain_resolvers(built._schema)
+    return built
+
+
+schema = build_schema()

@@ -12,6 +12,7 @@ import asyncio
 import re
 from typing import Any
 
+import orjson
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -24,6 +25,7 @@ from strawberry.types import ExecutionResult
 
 from backend.accounts import services as accounts
 from backend.api.auth import SESSION_COOKIE, authenticate, authorize, is_json, same_origin
+from backend.api.documents import TRUSTED
 from backend.api.ratelimit import RateLimits
 from backend.api.schema import schema
 from backend.core.context import Context
@@ -74,6 +76,10 @@ def _error(message: str, code: str, status: int, **headers: str) -> JSONResponse
         status_code=status,
         headers=headers,
     )
+
+
+class _UnknownDocument(Exception):
+    pass
 
 
 class _StrawberryView(GraphQL[Context, None]):
@@ -143,6 +149,12 @@ class _StrawberryView(GraphQL[Context, None]):
         response.headers["content-type"] = f"{sub_response.media_type}; charset=utf-8"
         return response
 
+    def encode_json(self, data: object) -> bytes:
+        # orjson: ~10× the standard library on a page of 500 entries; UTF-8 as declared in the
+        # content type. Requests are still decoded by the standard library (arbitrary-size
+        # integers reach GraphQL's own "Int cannot represent" error, not a JSON refusal).
+        return orjson.dumps(data)
+
     def parse_json(self, data: str | bytes) -> Any:
         # A body that is JSON but not an object ("x", 5, null) is a client error, not a 500.
         try:
@@ -153,6 +165,12 @@ class _StrawberryView(GraphQL[Context, None]):
             raise HTTPException(
                 400, 'O corpo da requisição deve ser um objeto JSON: {"query": "..."}.'
             )
+        if "documentId" in body and body.get("query") is None:
+            # A trusted document (api/documents.py): the registered text, parsed and validated.
+            text = TRUSTED.query_for(body.pop("documentId"))
+            if text is None:
+                raise _UnknownDocument
+            body["query"] = text
         return body
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -162,6 +180,12 @@ class _StrawberryView(GraphQL[Context, None]):
             return
         try:
             response = await self.run(Request(scope, receive))
+        except _UnknownDocument:
+            response = _error(
+                "Documento desconhecido: envie a consulta (query) em vez do documentId.",
+                "PERSISTED_DOCUMENT_NOT_FOUND",
+                400,
+            )
         except HTTPException as exc:
             response = JSONResponse(
                 {"errors": [{"message": exc.reason, "extensions": {"code": "BAD_REQUEST"}}]},

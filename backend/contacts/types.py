@@ -4,6 +4,7 @@ import datetime as dt
 
 import strawberry
 
+from backend.contacts.loaders import ContactRow
 from backend.core.gql import gid
 from backend.core.reachable import Reachable
 from backend.debtors import models
@@ -11,7 +12,7 @@ from backend.debtors import models
 
 @strawberry.type(description="Another person at the debtor (Contato).")
 class Contact(Reachable):
-    model: strawberry.Private[models.Contact]
+    model: strawberry.Private[models.Contact | ContactRow]
 
     @strawberry.field
     def id(self) -> strawberry.ID:

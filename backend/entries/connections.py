@@ -14,7 +14,6 @@ from backend.core.pagination import Page, PageRequest
 from backend.core.relay import PageInfo
 from backend.debtors import models as debtor_models
 from backend.debtors.loaders import load_debtors_by_id
-from backend.entries import models
 from backend.entries.loaders import (
     ENTRIES_LIST,
     OVERDUE_LIST,
@@ -22,7 +21,8 @@ from backend.entries.loaders import (
     entries_by_debtor,
     overdue_entries_by_debtor,
 )
-from backend.entries.types import FinancialEntry, OverdueEntry
+from backend.entries.rows import EntryRow
+from backend.entries.types import FinancialEntry, OverdueEntry, load_page_charges
 
 
 @strawberry.type
@@ -61,7 +61,7 @@ async def entries_of(
 ) -> FinancialEntryConnection:
     request = PageRequest.of(first, after, list_name=ENTRIES_LIST)
     principal = info.context.principal
-    loader: DataLoader[DebtorPageKey, Page[models.FinancialEntry]] = info.context.loaders.keyed(
+    loader: DataLoader[DebtorPageKey, Page[EntryRow]] = info.context.loaders.keyed(
         "entries.entries_by_debtor", lambda: DataLoader(load_fn=entries_by_debtor(principal))
     )
     _known(info, debtor)
@@ -86,24 +86,25 @@ async def overdue_entries_of(
 ) -> OverdueEntryConnection:
     request = PageRequest.of(first, after, list_name=OVERDUE_LIST)
     principal, now = info.context.principal, info.context.now()
-    loader: DataLoader[DebtorPageKey, Page[models.FinancialEntry]] = info.context.loaders.keyed(
+    loader: DataLoader[DebtorPageKey, Page[EntryRow]] = info.context.loaders.keyed(
         "entries.overdue_entries_by_debtor",
         lambda: DataLoader(load_fn=overdue_entries_by_debtor(principal, now)),
     )
     _known(info, debtor)
     company_pk = pk("Company", company_id)
     if company_id is not None and company_pk is None:  # a malformed id matches nothing
-        page: Page[models.FinancialEntry] = Page(
+        page: Page[EntryRow] = Page(
             items=[], offset=request.offset, total_count=0, list_name=OVERDUE_LIST
         )
     else:
         page = await loader.load(
             DebtorPageKey(debtor.id, request.offset, request.limit, company_pk)
         )
+    charges = await load_page_charges(info, page.items) if page.items else []
     return OverdueEntryConnection(
         edges=[
-            OverdueEntryEdge(cursor=page.cursor(i), node=OverdueEntry(model=entry))
-            for i, entry in enumerate(page.items)
+            OverdueEntryEdge(cursor=page.cursor(i), node=OverdueEntry(model=entry, charges=c))
+            for i, (entry, c) in enumerate(zip(page.items, charges, strict=True))
         ],
         page_info=PageInfo.of(page),
         total_count=page.total_count,

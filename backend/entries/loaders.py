@@ -1,4 +1,9 @@
-"""Batch loaders of entries and payments: a page of many lists costs a constant few queries."""
+"""Batch loaders of entries and payments: a page of many lists is one statement.
+
+A page of N entries of each of several debtors is read with `row_number()` over each debtor's
+list (SQLite ≥ 3.25 and PostgreSQL alike): the database returns the page's rows and nothing
+else, as plain rows (backend/entries/rows.py), never as models.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +12,36 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from tortoise.queryset import QuerySet
-
-from backend.accounts.scope import scope_entries
+from backend.businessdays.services import local_cutoffs, overdue_cutoffs
 from backend.core.pagination import Page
 from backend.core.principal import Principal
+from backend.core.sql import RowReader, Sql, connection
 from backend.entries.models import FinancialEntry, Payment
-from backend.entries.overdue import overdue_condition
+from backend.entries.rows import EntryRow, PaymentRow
 
-ENTRY_ORDER = ("-due_date", "-id")  # Lançamentos Financeiros: the latest due first
-OVERDUE_ORDER = ("due_date", "id")  # Inadimplências: the oldest debt first
 ENTRIES_LIST = "Debtor.entries"  # the lists' names in their cursors
 OVERDUE_LIST = "Debtor.overdueEntries"
+# Lançamentos Financeiros: the latest due first; Inadimplências: the oldest debt first.
+ENTRY_ORDER = "e.due_date DESC, e.id DESC"
+OVERDUE_ORDER = "e.due_date, e.id"
+# The open statuses, as the partial indexes of migrations/0002_search state them.
+_OPEN = "e.status IN ('OPEN', 'PARTIALLY_PAID')"
+
+ENTRY_ROWS = RowReader(FinancialEntry, EntryRow)
+PAYMENT_ROWS = RowReader(Payment, PaymentRow)
 
 
-async def load_payments_by_entry_id(keys: Sequence[int]) -> list[list[Payment]]:
+async def load_payments_by_entry_id(keys: Sequence[int]) -> list[list[PaymentRow]]:
     """PaymentsByEntryIdLoader: every payment of each entry, reversed ones included."""
-    grouped: dict[int, list[Payment]] = defaultdict(list)
-    for payment in await Payment.filter(entry_id__in=list(set(keys))).order_by("paid_on", "id"):
+    sql = Sql(connection())
+    ids = sql.params_list(sorted(set(keys)))
+    statement = (
+        f"SELECT {PAYMENT_ROWS.select('p')} FROM payment p "
+        f"WHERE p.entry_id IN ({ids}) ORDER BY p.paid_on, p.id"
+    )
+    grouped: dict[int, list[PaymentRow]] = defaultdict(list)
+    for row in await sql.rows(statement):
+        payment = PAYMENT_ROWS.read(row)
         grouped[payment.entry_id].append(payment)
     return [grouped[k] for k in keys]
 
@@ -39,102 +56,107 @@ class DebtorPageKey:
     company_id: int | None = None
 
 
-PageLoadFn = Callable[[list[DebtorPageKey]], Awaitable[list[Page[FinancialEntry]]]]
+PageLoadFn = Callable[[list[DebtorPageKey]], Awaitable[list[Page[EntryRow]]]]
+# The conditions of a list, beyond the debtor: None when nothing can match.
+Conditions = Callable[[Sql, int | None], Awaitable[str | None]]
+
+
+def _scope(sql: Sql, principal: Principal, company_id: int | None) -> list[str]:
+    parts = []
+    if principal.company_ids is not None:
+        parts.append(f"e.company_id IN ({sql.params_list(sorted(principal.company_ids))})")
+    if company_id is not None:
+        parts.append(f"e.company_id = {sql.param(company_id)}")
+    return parts
 
 
 def entries_by_debtor(principal: Principal) -> PageLoadFn:
     """EntriesByDebtorIdLoader: all the debtor's entries in the principal's companies."""
 
-    async def base(_company_id: int | None) -> QuerySet[FinancialEntry] | None:
-        return scope_entries(FinancialEntry.all(), principal)
+    async def conditions(sql: Sql, company_id: int | None) -> str | None:
+        return " AND ".join(_scope(sql, principal, company_id)) or "1 = 1"
 
-    async def load(keys: list[DebtorPageKey]) -> list[Page[FinancialEntry]]:
-        return await _pages(keys, base, ENTRY_ORDER, ENTRIES_LIST)
+    async def load(keys: list[DebtorPageKey]) -> list[Page[EntryRow]]:
+        return await _pages(keys, conditions, ENTRY_ORDER, ENTRIES_LIST)
 
     return load
 
 
 def overdue_entries_by_debtor(principal: Principal, now: dt.datetime) -> PageLoadFn:
-    """OverdueEntriesByDebtorIdLoader: unpaid entries due before their company's today."""
+    """OverdueEntriesByDebtorIdLoader: unpaid entries due on or before their company's cutoff
+    (the last business day before today in its zone)."""
 
-    async def base(company_id: int | None) -> QuerySet[FinancialEntry] | None:
+    async def conditions(sql: Sql, company_id: int | None) -> str | None:
         if company_id is not None and not principal.sees_company(company_id):
             return None
-        condition = await overdue_condition(principal, now, company_id)
-        if condition is None:
+        ids: set[int] | None = None
+        if principal.company_ids is not None:
+            ids = set(principal.company_ids)
+        if company_id is not None:
+            ids = {company_id} if ids is None else ids & {company_id}
+        cutoffs = await overdue_cutoffs(company_ids=ids, today_for=local_cutoffs(now))
+        if not cutoffs:
             return None
-        return scope_entries(FinancialEntry.filter(condition), principal)
+        due = " OR ".join(
+            f"(e.company_id IN ({sql.params_list(list(group))}) "
+            f"AND e.due_date <= {sql.param(cutoff)})"
+            for cutoff, group in cutoffs
+        )
+        return " AND ".join([_OPEN, f"({due})", *_scope(sql, principal, company_id)])
 
-    async def load(keys: list[DebtorPageKey]) -> list[Page[FinancialEntry]]:
-        return await _pages(keys, base, OVERDUE_ORDER, OVERDUE_LIST)
+    async def load(keys: list[DebtorPageKey]) -> list[Page[EntryRow]]:
+        return await _pages(keys, conditions, OVERDUE_ORDER, OVERDUE_LIST)
 
     return load
 
 
 async def _pages(
-    keys: list[DebtorPageKey],
-    base_for: Callable[[int | None], Awaitable[QuerySet[FinancialEntry] | None]],
-    ordering: tuple[str, ...],
-    list_name: str,
-) -> list[Page[FinancialEntry]]:
+    keys: list[DebtorPageKey], conditions: Conditions, ordering: str, list_name: str
+) -> list[Page[EntryRow]]:
     groups: dict[tuple[int | None, int, int], list[int]] = defaultdict(list)
     for key in keys:
         groups[(key.company_id, key.offset, key.limit)].append(key.debtor_id)
-    pages: dict[DebtorPageKey, Page[FinancialEntry]] = {}
+    pages: dict[DebtorPageKey, Page[EntryRow]] = {}
     for (company_id, offset, limit), debtor_ids in groups.items():
-        base = await base_for(company_id)
+        sql = Sql(connection())
+        where = await conditions(sql, company_id)
         found = (
-            await _group_pages(base, sorted(set(debtor_ids)), offset, limit, ordering, list_name)
-            if base is not None
+            await _group_pages(sql, where, sorted(set(debtor_ids)), offset, limit, ordering)
+            if where is not None
             else {}
         )
         for debtor_id in debtor_ids:
-            key = DebtorPageKey(debtor_id, offset, limit, company_id)
-            pages[key] = found.get(debtor_id) or Page(
-                items=[], offset=offset, total_count=0, list_name=list_name
+            items, total = found.get(debtor_id, ([], 0))
+            pages[DebtorPageKey(debtor_id, offset, limit, company_id)] = Page(
+                items=items, offset=offset, total_count=total, list_name=list_name
             )
     return [pages[k] for k in keys]
 
 
 async def _group_pages(
-    base: QuerySet[FinancialEntry],
-    debtor_ids: list[int],
-    offset: int,
-    limit: int,
-    ordering: tuple[str, ...],
-    list_name: str,
-) -> dict[int, Page[FinancialEntry]]:
-    """The same page of several debtors' lists.
+    sql: Sql, where: str, debtor_ids: list[int], offset: int, limit: int, ordering: str
+) -> dict[int, tuple[list[EntryRow], int]]:
+    """The same page of several debtors' lists, and each list's length, in one statement.
 
-    One debtor (the detail screen): a count and an OFFSET/LIMIT query. Several debtors (a list
-    of debtors asking for their entries) would need a window function per engine; instead the
-    ids of all their matching entries are read in order, in one light query, sliced here, and
-    the page rows fetched by id: two queries whatever the number of debtors.
+    Each debtor's matching entries are numbered in the list's order; the rows numbered past
+    `offset` up to `offset + limit` come back, plus the first one (which carries the list's
+    length) when the page does not hold it: at most `limit + 1` rows per debtor.
     """
-    if len(debtor_ids) == 1:
-        query = base.filter(debtor_id=debtor_ids[0])
-        total = await query.count()
-        items = await query.order_by(*ordering).offset(offset).limit(limit) if limit else []
-        return {
-            debtor_ids[0]: Page(items=items, offset=offset, total_count=total, list_name=list_name)
-        }
-    ordered: dict[int, list[int]] = defaultdict(list)
-    rows = (
-        await base.filter(debtor_id__in=debtor_ids)
-        .order_by(*ordering)
-        .values_list("id", "debtor_id")
+    debtors = sql.params_list(debtor_ids)  # placeholders in the statement's order (SQLite)
+    low, high = sql.param(offset), sql.param(offset + limit)
+    statement = (
+        f"SELECT * FROM (SELECT {ENTRY_ROWS.select('e')}, "
+        f"row_number() OVER (PARTITION BY e.debtor_id ORDER BY {ordering}) AS list_row, "
+        "count(*) OVER (PARTITION BY e.debtor_id) AS list_length "
+        f"FROM financial_entry e WHERE {where} AND e.debtor_id IN ({debtors})) numbered "
+        f"WHERE list_row = 1 OR (list_row > {low} AND list_row <= {high}) "
+        "ORDER BY debtor_id, list_row"
     )
-    for entry_id, debtor_id in rows:
-        ordered[debtor_id].append(entry_id)
-    wanted = {d: ids[offset : offset + limit] for d, ids in ordered.items()}
-    page_ids = [i for ids in wanted.values() for i in ids]
-    by_id = {e.id: e for e in await FinancialEntry.filter(id__in=page_ids)} if page_ids else {}
-    return {
-        d: Page(
-            items=[by_id[i] for i in wanted[d]],
-            offset=offset,
-            total_count=len(ids),
-            list_name=list_name,
-        )
-        for d, ids in ordered.items()
-    }
+    found: dict[int, tuple[list[EntryRow], int]] = {}
+    for row in await sql.rows(statement):
+        debtor_id = row["debtor_id"]
+        if debtor_id not in found:
+            found[debtor_id] = ([], int(row["list_length"]))
+        if offset < row["list_row"] <= offset + limit:
+            found[debtor_id][0].append(ENTRY_ROWS.read(row))
+    return found

@@ -23,7 +23,7 @@ from backend.core.principal import Principal
 from backend.core.validation import is_cpf
 from backend.debtors.models import Debtor
 from backend.entries.charges import ChargeRule, Charges, PaymentEvent, compute_charges
-from backend.entries.models import FinancialEntry, Payment
+from backend.entries.rows import AnyEntry, AnyPayment
 
 
 def charge_rule(company: Company) -> ChargeRule:
@@ -42,7 +42,7 @@ def is_consumer(debtor: Debtor) -> bool:
     return debtor.document is None or is_cpf(debtor.document)
 
 
-def payment_events(entry: FinancialEntry, payments: Iterable[Payment]) -> list[PaymentEvent]:
+def payment_events(entry: AnyEntry, payments: Iterable[AnyPayment]) -> list[PaymentEvent]:
     """The principal of the payments that count (a reversed payment was never made).
 
     `paid_cents` stays the authority on how much was paid: an amount with no payment row behind
@@ -61,7 +61,7 @@ def payment_events(entry: FinancialEntry, payments: Iterable[Payment]) -> list[P
     return events
 
 
-def _event(payment: Payment, *, principal: Decimal) -> PaymentEvent:
+def _event(payment: AnyPayment, *, principal: Decimal) -> PaymentEvent:
     return PaymentEvent(
         paid_on=payment.paid_on,
         principal=principal,
@@ -73,11 +73,11 @@ def _event(payment: Payment, *, principal: Decimal) -> PaymentEvent:
 
 
 def entry_charges(
-    entry: FinancialEntry,
+    entry: AnyEntry,
     *,
     company: Company,
     debtor: Debtor,
-    payments: Iterable[Payment],
+    payments: Iterable[AnyPayment],
     today: dt.date,
     calendar: BusinessCalendar,
 ) -> Charges:

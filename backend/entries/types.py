@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 import strawberry
@@ -19,10 +20,10 @@ from backend.core.periods import local_today
 from backend.core.validation import MAX_DATE, MIN_DATE
 from backend.debtors.loaders import load_debtors_by_id
 from backend.debtors.types import Debtor
-from backend.entries import models
 from backend.entries.charges import Charges
 from backend.entries.loaders import load_payments_by_entry_id
 from backend.entries.overdue import entry_charges
+from backend.entries.rows import AnyEntry, AnyPayment
 
 EntryStatusEnum = strawberry.enum(EntryStatus, name="EntryStatus")
 PaymentMethodEnum = strawberry.enum(PaymentMethod, name="PaymentMethod")
@@ -30,7 +31,7 @@ PaymentMethodEnum = strawberry.enum(PaymentMethod, name="PaymentMethod")
 
 @strawberry.interface(description="What every kind of entry shows.")
 class Entry:
-    model: strawberry.Private[models.FinancialEntry]
+    model: strawberry.Private[AnyEntry]
 
     @strawberry.field
     def id(self) -> strawberry.ID:
@@ -83,7 +84,7 @@ class Entry:
 
 @strawberry.type(description="A settlement (baixa) of an entry.")
 class Payment:
-    model: strawberry.Private[models.Payment]
+    model: strawberry.Private[AnyPayment]
 
     @strawberry.field
     def id(self) -> strawberry.ID:
@@ -153,14 +154,11 @@ class Payment:
         return self.model.reversal_reason
 
 
-async def load_charges(
-    info: Info, entry: models.FinancialEntry, on: dt.date | None = None
-) -> Charges:
-    """The entry's charges on `on` (today in its company's zone when None): computed once per
-    entry, date and request (several fields read them) and for a whole page at a time."""
+def _charges_loader(info: Info) -> DataLoader[tuple[AnyEntry, dt.date | None], Charges]:
+    """ChargesByEntryLoader: (entry, date or None for its company's today) -> its charges."""
     context = info.context
 
-    async def compute(keys: list[tuple[models.FinancialEntry, dt.date | None]]) -> list[Charges]:
+    async def compute(keys: list[tuple[AnyEntry, dt.date | None]]) -> list[Charges]:
         entries = [e for e, _ in keys]
         loaders = context.loaders
         companies, debtors, payments, calendars = await asyncio.gather(
@@ -183,11 +181,21 @@ async def load_charges(
             )
         return result
 
-    loader = context.loaders.keyed(
+    return context.loaders.keyed(
         "ChargesByEntryLoader",
         lambda: DataLoader(load_fn=compute, cache_key_fn=lambda key: (key[0].id, key[1])),
     )
-    return await loader.load((entry, on))
+
+
+async def load_charges(info: Info, entry: AnyEntry, on: dt.date | None = None) -> Charges:
+    """The entry's charges on `on` (today in its company's zone when None): computed once per
+    entry, date and request (several fields read them) and for a whole page at a time."""
+    return await _charges_loader(info).load((entry, on))
+
+
+async def load_page_charges(info: Info, entries: Sequence[AnyEntry]) -> list[Charges]:
+    """Today's charges of a page of entries, in one batch (an OverdueEntry carries its own)."""
+    return list(await _charges_loader(info).load_many([(e, None) for e in entries]))
 
 
 @strawberry.type(description="Multa and juros of an entry on a date: what is still owed.")
@@ -317,23 +325,27 @@ class FinancialEntry(Entry):
     description="An unpaid entry past its due date (Inadimplência), with charges as of today."
 )
 class OverdueEntry(Entry):
+    # Today's charges, computed for the whole page when it was read (connections.py): the
+    # fields below are plain reads of them.
+    charges: strawberry.Private[Charges]
+
     @strawberry.field(
         description="Calendar days since the original due date, in the company's zone."
     )
-    async def days_overdue(self, info: Info) -> int:
-        return (await load_charges(info, self.model)).days_overdue
+    def days_overdue(self) -> int:
+        return self.charges.days_overdue
 
     @strawberry.field(
         description="Multa still owed, by the company's rule (at most 2 % for a consumer), less "
         "multa already received or waived."
     )
-    async def late_fee(self, info: Info) -> Decimal:
-        return (await load_charges(info, self.model)).late_fee
+    def late_fee(self) -> Decimal:
+        return self.charges.late_fee
 
     @strawberry.field(description="Juros de mora still owed, pro rata by day.")
-    async def interest(self, info: Info) -> Decimal:
-        return (await load_charges(info, self.model)).interest
+    def interest(self) -> Decimal:
+        return self.charges.interest
 
     @strawberry.field(description="openAmount + lateFee + interest.")
-    async def updated_amount(self, info: Info) -> Decimal:
-        return (await load_charges(info, self.model)).updated_amount
+    def updated_amount(self) -> Decimal:
+        return self.charges.updated_amount

@@ -30,6 +30,7 @@ from backend.mailing.compose import (
     prepare_email,
     recent_contact,
 )
+from backend.mailing.loaders import light_columns
 from backend.mailing.models import SentEmail
 from backend.mailing.worker import wake_workers
 from backend.pix.services import attach_pix
@@ -241,8 +242,14 @@ SENT_EMAILS_LIST = "Debtor.sentEmails"  # the list's name in its cursors
 async def debtor_sent_emails(
     principal: Principal, debtor_id: int, page: PageRequest
 ) -> Page[SentEmail]:
-    """The debtor's e-mails from the caller's companies, newest first."""
+    """The debtor's e-mails from the caller's companies, newest first, without their texts
+    (read by SentEmail.body/html/text only when asked: mailing/loaders.py)."""
     query = scope_sent_emails(SentEmail.filter(debtor_id=debtor_id), principal)
     total = await query.count()
-    items = await query.order_by("-queued_at", "-id").offset(page.offset).limit(page.limit)
+    items = (
+        await query.order_by("-queued_at", "-id")
+        .offset(page.offset)
+        .limit(page.limit)
+        .only(*light_columns())
+    )
     return Page(items=items, offset=page.offset, total_count=total, list_name=SENT_EMAILS_LIST)

@@ -17,6 +17,7 @@ from backend.core.payloads import UserError
 from backend.core.relay import PageInfo
 from backend.debtors.loaders import load_debtors_by_id
 from backend.mailing import models
+from backend.mailing.loaders import EmailTexts, load_texts_by_sent_email_id
 from backend.mailing.rendering import Placeholder
 from backend.mailing.services import EmailPreview
 
@@ -63,17 +64,24 @@ class SentEmail:
     def subject(self) -> str:
         return self.model.subject
 
+    async def _texts(self, info: Info) -> EmailTexts:
+        if "html" in self.model.__dict__:  # a whole model (not a list's light one)
+            return EmailTexts(self.model.body, self.model.html, self.model.text)
+        texts = await info.context.loaders.get(load_texts_by_sent_email_id).load(self.model.id)
+        assert texts is not None  # the row was just read
+        return texts
+
     @strawberry.field(description="The text as typed, placeholders filled.")
-    def body(self) -> str:
-        return self.model.body
+    async def body(self, info: Info) -> str:
+        return (await self._texts(info)).body
 
     @strawberry.field(description="The whole HTML message, exactly as sent.")
-    def html(self) -> str:
-        return self.model.html
+    async def html(self, info: Info) -> str:
+        return (await self._texts(info)).html
 
     @strawberry.field(description="The plain-text alternative sent with the HTML.")
-    def text(self) -> str:
-        return self.model.text
+    async def text(self, info: Info) -> str:
+        return (await self._texts(info)).text
 
     @strawberry.field
     def status(self) -> EmailStatusEnum:  # type: ignore[valid-type]

@@ -44,8 +44,16 @@ class RollResult:
     rebuilt: bool
 
 
-def _recompute(sql: Sql, as_of: dt.date, cutoffs: Cutoffs, debtors: Callable[[Sql], str]) -> str:
-    """INSERT the summary rows of the debtors that `debtors` selects (a condition on alias e).
+def _recompute(
+    sql: Sql,
+    as_of: dt.date,
+    cutoffs: Cutoffs,
+    debtors: Callable[[Sql], str],
+    *,
+    per_company: bool = False,
+) -> str:
+    """INSERT the summary rows of the debtors that `debtors` selects (a condition on alias e):
+    into debtor_balance, or with `per_company` into debtor_company_balance.
 
     Overdue on `as_of` is each company's business-day cutoff (`cutoffs`, backend.businessdays).
     `debtors` writes its condition when called, so its placeholders come in statement order.
@@ -57,12 +65,38 @@ def _recompute(sql: Sql, as_of: dt.date, cutoffs: Cutoffs, debtors: Callable[[Sq
     buckets = ", ".join(
         band.sums(sql, as_of, f"b{index}", overdue) for index, band in enumerate(OVERDUE_BANDS, 1)
     )
+    table, columns, keys = "debtor_balance", _COLUMNS, "e.debtor_id"
+    if per_company:
+        table = "debtor_company_balance"
+        columns, keys = f"company_id, {_COLUMNS}", "e.company_id, e.debtor_id"
     return (
-        f"INSERT INTO debtor_balance ({_COLUMNS}) "
-        f"SELECT e.debtor_id, SUM({OPEN_CENTS}), COUNT(*), MIN(e.due_date), {buckets} "
+        f"INSERT INTO {table} ({columns}) "
+        f"SELECT {keys}, SUM({OPEN_CENTS}), COUNT(*), MIN(e.due_date), {buckets} "
         f"FROM financial_entry e WHERE {OPEN_ENTRY} AND {overdue(sql)} "
-        f"AND {debtors(sql)} GROUP BY e.debtor_id"
+        f"AND {debtors(sql)} GROUP BY {keys}"
     )
+
+
+async def _replace(
+    db: BaseDBAsyncClient,
+    as_of: dt.date,
+    cutoffs: Cutoffs,
+    which: Callable[[Sql], str] | None,
+) -> None:
+    """DELETE and recompute the rows of both tables for the debtors `which` selects (a
+    condition on alias e, or a subquery of debtor ids for x), all of them when None."""
+    for table, per_company in (("debtor_balance", False), ("debtor_company_balance", True)):
+        delete = Sql(db)
+        if which is None:
+            await delete.rows(f"DELETE FROM {table}")
+        else:
+            await delete.rows(f"DELETE FROM {table} WHERE debtor_id IN ({which(delete)})")
+        insert = Sql(db)
+
+        def condition(q: Sql) -> str:
+            return "1 = 1" if which is None else f"e.debtor_id IN ({which(q)})"
+
+        await insert.rows(_recompute(insert, as_of, cutoffs, condition, per_company=per_company))
 
 
 async def _cutoffs(db: BaseDBAsyncClient, as_of: dt.date) -> Cutoffs:
@@ -96,13 +130,8 @@ async def refresh_debtors(db: BaseDBAsyncClient, debtor_ids: Iterable[int]) -> N
             f"SELECT id FROM debtor WHERE id IN ({lock.params_list(ids)}) "
             "ORDER BY id FOR NO KEY UPDATE"
         )
-    delete = Sql(db)
-    await delete.rows(f"DELETE FROM debtor_balance WHERE debtor_id IN ({delete.params_list(ids)})")
     cutoffs = await _cutoffs(db, as_of)
-    insert = Sql(db)
-    await insert.rows(
-        _recompute(insert, as_of, cutoffs, lambda q: f"e.debtor_id IN ({q.params_list(ids)})")
-    )
+    await _replace(db, as_of, cutoffs, lambda q: q.params_list(ids))
 
 
 async def roll_balances(*, today: dt.date, rebuild: bool = False) -> RollResult:
@@ -133,25 +162,12 @@ async def roll_balances(*, today: dt.date, rebuild: bool = False) -> RollResult:
             or (today - previous).days > MAX_ROLL_DAYS
         )
         if rebuild:
-            await Sql(db).rows("DELETE FROM debtor_balance")
-            insert = Sql(db)
-            await insert.rows(_recompute(insert, today, cutoffs, lambda q: "1 = 1"))
+            await _replace(db, today, cutoffs, None)
         else:
             assert previous is not None
             assert was is not None
             window = _Window(previous, today, was, cutoffs)
-            delete = Sql(db)
-            crossing = _crossing_debtors(delete, window)
-            await delete.rows(f"DELETE FROM debtor_balance WHERE debtor_id IN ({crossing})")
-            insert = Sql(db)
-            await insert.rows(
-                _recompute(
-                    insert,
-                    today,
-                    cutoffs,
-                    lambda q: f"e.debtor_id IN ({_crossing_debtors(q, window)})",
-                )
-            )
+            await _replace(db, today, cutoffs, lambda q: _crossing_debtors(q, window))
         update = Sql(db)
         await update.rows(
             f"UPDATE balance_state SET as_of = {update.param(today)}, "

@@ -33,6 +33,30 @@ class DebtorBalance(Model):
         table = "debtor_balance"
 
 
+class DebtorCompanyBalance(Model):
+    """The same, per (debtor, company): what a principal limited to some companies reads
+    (summed over its companies), kept with debtor_balance by the same statements."""
+
+    id = fields.IntField(primary_key=True)
+    debtor_id = fields.IntField()
+    company_id = fields.IntField()
+    open_cents = fields.BigIntField()
+    entry_count = fields.IntField()
+    oldest_due = fields.DateField()
+    b1_cents = fields.BigIntField()
+    b1_count = fields.IntField()
+    b2_cents = fields.BigIntField()
+    b2_count = fields.IntField()
+    b3_cents = fields.BigIntField()
+    b3_count = fields.IntField()
+    b4_cents = fields.BigIntField()
+    b4_count = fields.IntField()
+
+    class Meta:
+        table = "debtor_company_balance"
+        unique_together = (("debtor_id", "company_id"),)
+
+
 class BalanceState(Model):
     """One row (id 1): the local date the summary describes, null before the first roll.
 

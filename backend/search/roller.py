@@ -1,5 +1,8 @@
 """The day roll as a background service: at start-up, then just after each local midnight.
 
+With several processes (`cobrancas serve --workers N`, several machines) one of them rolls: the
+others find the roll's advisory lock taken (core/singleton.py) and skip it.
+
 Until a roll has run for today (e.g. in the seconds after midnight, or if the roll fails) the
 search answers from the entries, which is slower but always right. Register it with the app:
 `create_app(settings, services=[balance_roller])`.
@@ -12,15 +15,18 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator
+from functools import partial
 from zoneinfo import ZoneInfo
 
 from backend.core.clock import Clock, utc_now
 from backend.core.periods import local_today
+from backend.core.singleton import once_across_processes
 from backend.search.balances import roll_balances
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas.search")
 RETRY_SECONDS = 60.0
+ROLL_JOB = "search.roll_balances"  # its advisory lock: one roll across every process
 # A little after midnight, so a clock running slightly behind still sees the new date.
 AFTER_MIDNIGHT = dt.timedelta(seconds=2)
 
@@ -38,7 +44,10 @@ async def run_roller(settings: Settings, clock: Clock = utc_now) -> None:
     while True:
         now = clock()
         try:
-            await roll_balances(today=local_today(now, settings.time_zone))
+            today = local_today(now, settings.time_zone)
+            ran, _ = await once_across_processes(ROLL_JOB, partial(roll_balances, today=today))
+            if not ran:
+                logger.info("debtor balance roll: another process is rolling")
             delay = seconds_until_next_roll(clock(), settings.time_zone)
         except Exception:
             logger.exception("debtor balance roll failed; the search uses the entries meanwhile")

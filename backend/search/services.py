@@ -137,15 +137,22 @@ async def search_debtors(
     )
     source = Source.ENTRIES
     found = None
-    if use_summary and summary_covers(f):
+    choice = await _summary_choice(f) if use_summary else None
+    key = f.cutoffs.key
+    if choice is not None:
+        per_company, key = choice
         sql = Sql(connection())
-        if f.filters_debtors:
+        if per_company:
+            statement = statements.grouped_page(
+                sql, f, order, page, statements.company_summary_groups
+            )
+        elif f.filters_debtors:
             statement = statements.grouped_page(sql, f, order, page, statements.summary_matches)
         else:
             statement = statements.summary_page(sql, order, page)
         found = await sql.rows(statement)
         source = Source.SUMMARY
-    if found is None or not _describes(found[0], f):
+    if found is None or not _describes(found[0], f, key):
         sql = Sql(connection())
         found = await sql.rows(
             statements.grouped_page(sql, f, order, page, statements.entries_groups)
@@ -180,10 +187,13 @@ async def collection_summary(
         data=data,
         company_id_given=company_id_given,
     )
-    if use_summary and summary_covers(f):
+    choice = await _summary_choice(f) if use_summary else None
+    if choice is not None:
+        per_company, key = choice
         sql = Sql(connection())
-        row = dict((await sql.rows(statements.summary_buckets(sql, f)))[0])
-        if _describes(row, f):
+        buckets = statements.company_summary_buckets if per_company else statements.summary_buckets
+        row = dict((await sql.rows(buckets(sql, f)))[0])
+        if _describes(row, f, key):
             # Overdue only: nothing in the summary is still to fall due.
             row["b0_cents"], row["b0_count"] = 0, 0
             row["cents"] = sum(as_int(row[f"b{i}_cents"]) for i in range(1, len(AGING)))
@@ -225,9 +235,33 @@ async def overdue_balances(
     return [found.get(i) or BalanceData(0, 0, None, today) for i in debtor_ids]
 
 
-def _describes(row: dict[str, Any], f: ResolvedFilter) -> bool:
-    """Whether a summary answer is about the filter's today, with its companies' cutoffs."""
-    return as_date(row["as_of"]) == f.today and row["calendar_key"] == f.cutoffs.key
+def _describes(row: dict[str, Any], f: ResolvedFilter, key: str) -> bool:
+    """Whether a summary answer is about the filter's today, with every company's cutoffs
+    (`key`: the filter's own when it spans every company)."""
+    return as_date(row["as_of"]) == f.today and row["calendar_key"] == key
+
+
+async def _summary_choice(f: ResolvedFilter) -> tuple[bool, str] | None:
+    """Which summary may answer the filter: (per company?, the key of the cutoffs it must have
+    been computed with), or None for the entries.
+
+    The per-debtor summary holds every company: it answers an unscoped overdue list, and a
+    principal limited to companies that are in fact all of them. The per-(debtor, company)
+    summary answers a single company (a collector of one company, a company filter) with its
+    rows as they are. Several companies but not all would cost an aggregate over their rows,
+    no cheaper than the entries' covering index (measured): the entries answer.
+    """
+    if summary_covers(f):
+        return False, f.cutoffs.key
+    if f.period is not Period.OVERDUE or not f.same_day_everywhere:
+        return None
+    every = await overdue_cutoffs(company_ids=None, today_for=lambda _zone: f.today)
+    all_ids = {company for _cutoff, ids in every.groups for company in ids}
+    if f.company_id is None and f.scope is not None and all_ids <= set(f.scope):
+        return False, every.key
+    if len(statements.filter_companies(f)) == 1:
+        return True, every.key
+    return None
 
 
 def edge_is_overdue_balance(f: ResolvedFilter) -> bool:

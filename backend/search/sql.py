@@ -11,10 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from tortoise import connections
-from tortoise.backends.base.client import BaseDBAsyncClient
-
 from backend.businessdays.services import Cutoffs
+from backend.core.sql import Sql, connection, is_postgres
 from backend.search.filters import ResolvedFilter
 
 # The predicate of the partial indexes on financial_entry (migrations/0002_search): a query
@@ -22,36 +20,7 @@ from backend.search.filters import ResolvedFilter
 OPEN_ENTRY = "e.status IN ('OPEN', 'PARTIALLY_PAID')"
 OPEN_CENTS = "(e.amount_cents - e.paid_cents)"
 
-
-def connection() -> BaseDBAsyncClient:
-    """The default connection, or the caller's transaction when one is open."""
-    db: BaseDBAsyncClient = connections.get("default")
-    return db
-
-
-def is_postgres(db: BaseDBAsyncClient) -> bool:
-    return str(db.capabilities.dialect) == "postgres"
-
-
-class Sql:
-    """Collects parameters in the order their placeholders appear in the statement."""
-
-    def __init__(self, db: BaseDBAsyncClient) -> None:
-        self.db = db
-        self.postgres = is_postgres(db)
-        self.params: list[Any] = []
-
-    def param(self, value: Any) -> str:
-        if not self.postgres and isinstance(value, dt.date):
-            value = value.isoformat()  # how Tortoise stores dates on SQLite
-        self.params.append(value)
-        return f"${len(self.params)}" if self.postgres else "?"
-
-    def params_list(self, values: list[int]) -> str:
-        return ", ".join(self.param(v) for v in values) if values else "NULL"
-
-    async def rows(self, statement: str) -> list[dict[str, Any]]:
-        return await self.db.execute_query_dict(statement, self.params)
+__all__ = ["Sql", "connection", "is_postgres"]  # moved to core/sql.py; re-exported
 
 
 def overdue_sql(sql: Sql, cutoffs: Cutoffs, alias: str = "e") -> str:

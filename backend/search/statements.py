@@ -89,7 +89,7 @@ def grouped_page(
         page,
         ctes=f"g AS ({groups(sql, f)}), ",
         source="g",
-        as_of=groups is summary_matches,
+        as_of=groups in (summary_matches, company_summary_groups),
     )
 
 
@@ -140,6 +140,50 @@ def summary_matches(sql: Sql, f: ResolvedFilter) -> str:
         "SELECT b.debtor_id, b.open_cents, b.entry_count, b.oldest_due FROM debtor_balance b "
         f"JOIN debtor d ON d.id = b.debtor_id WHERE {debtor_conditions(sql, f)}"
     )
+
+
+def filter_companies(f: ResolvedFilter) -> set[int]:
+    """The companies a scoped or company-filtered search covers."""
+    companies = set(f.scope) if f.scope is not None else None
+    if f.company_id is not None:
+        companies = {f.company_id} if companies is None else companies & {f.company_id}
+    assert companies is not None  # services._summary_choice asks only then
+    return companies
+
+
+def _company_rows(sql: Sql, f: ResolvedFilter) -> str:
+    """FROM and WHERE over the per-(debtor, company) summary rows of the filter's companies."""
+    where = [f"c.company_id IN ({sql.params_list(sorted(filter_companies(f)))})"]
+    join = ""
+    if f.filters_debtors:
+        join = " JOIN debtor d ON d.id = c.debtor_id"
+        where.append(debtor_conditions(sql, f))
+    return f"FROM debtor_company_balance c{join} WHERE {' AND '.join(where)}"
+
+
+def company_summary_groups(sql: Sql, f: ResolvedFilter) -> str:
+    """One row per debtor: its summary rows in the filter's companies, added up (one company:
+    its rows as they are, no aggregate — the common case of a collector of one company; several
+    companies cost an aggregate over their rows, about what the entries cost)."""
+    if len(filter_companies(f)) == 1:
+        return (
+            "SELECT c.debtor_id AS debtor_id, c.open_cents AS open_cents, "
+            f"c.entry_count AS entry_count, c.oldest_due AS oldest_due {_company_rows(sql, f)}"
+        )
+    return (
+        "SELECT c.debtor_id AS debtor_id, CAST(SUM(c.open_cents) AS BIGINT) AS open_cents, "
+        "SUM(c.entry_count) AS entry_count, MIN(c.oldest_due) AS oldest_due "
+        f"{_company_rows(sql, f)} GROUP BY c.debtor_id"
+    )
+
+
+def company_summary_buckets(sql: Sql, f: ResolvedFilter) -> str:
+    """summary_buckets over the filter's companies (a debtor in two of them counted once)."""
+    sums = ", ".join(
+        f"SUM(c.b{i}_cents) AS b{i}_cents, SUM(c.b{i}_count) AS b{i}_count"
+        for i in range(1, len(OVERDUE_BANDS) + 1)
+    )
+    return f"SELECT COUNT(DISTINCT c.debtor_id) AS debtors, {sums}, {AS_OF} {_company_rows(sql, f)}"
 
 
 def entries_buckets(sql: Sql, f: ResolvedFilter) -> str:

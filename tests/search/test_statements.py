@@ -50,10 +50,11 @@ def _search_statements(log: SqlLog) -> list[str]:
         # Rolled: page, totals and date in one read of the summary, the debtors, and
         # collectionSummary from the summary.
         (True, False, 2 + 3),
-        # A company filter: its lookup (once per field), the page with its totals, the debtors,
-        # their overdue balances (no longer the filtered balance, with their own cutoffs), and
-        # collectionSummary.
-        (True, True, 2 + 6 + 1),
+        # A company filter: its lookup (once per field), the page with its totals from the
+        # per-company summary, the debtors, their overdue balances (no longer the filtered
+        # balance, with their own cutoffs), and collectionSummary; plus, per field, every
+        # company's cutoffs (is the per-company summary today's?).
+        (True, True, 2 + 6 + 1 + 2),
     ],
 )
 async def test_statement_count_does_not_grow_with_the_page(

@@ -1,0 +1,1 @@
+"""The race: Cobranças against PostGraphile 5 over the benchmark's PostgreSQL data set."""
