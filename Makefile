@@ -86,7 +86,8 @@ schema: $(VENV)/.synced
 	@echo 'after npm run codegen: $(BIN)/python -m backend.api.documents > backend/api/trusted_documents.json'
 
 documents: $(VENV)/.synced
-	$(BIN)/python -m backend.api.documents > backend/api/trusted_documents.json
+	$(BIN)/python -m backend.api.documents > backend/api/trusted_documents.json.new
+	mv backend/api/trusted_documents.json.new backend/api/trusted_documents.json
 
 migrations: $(VENV)/.synced
 	$(BIN)/tortoise makemigrations

@@ -41,6 +41,7 @@ from backend.collection.rules import in_business_hours, next_opening, promise_ou
 from backend.companies.models import Company
 from backend.core.enums import EmailStatus, Role
 from backend.core.errors import ErrorCollector
+from backend.core.ids import encode_id
 from backend.core.money import ZERO, format_brl, from_cents
 from backend.core.principal import Principal
 from backend.core.validation import check_email, format_document
@@ -55,11 +56,14 @@ from backend.mailing.rendering import (
     SUBJECT_NAMES,
     EmailFacts,
     RenderedEmail,
+    UserTemplate,
     parse_user_text,
     render_email,
 )
 from backend.mailing.statement import OverdueLine, Statement
 from backend.mailing.worker import wake_workers
+from backend.pix.services import attach_pix
+from backend.webhooks.outbox import enqueue_event
 
 logger = logging.getLogger("cobrancas.regua")
 
@@ -147,10 +151,11 @@ async def queue_planned(
     if address is None:
         result.skipped[debtor.id] = "no_email"
         return None
-    rendered = await _render(company, debtor, template, planned, now=now, calendar=calendar)
-    if rendered is None:
+    parts = await _render(company, debtor, template, planned, now=now, calendar=calendar)
+    if parts is None:
         result.skipped[debtor.id] = "template"
         return None
+    rendered, subject, body, facts = parts
     try:
         async with in_transaction():
             claim = await CollectionSend.create(
@@ -174,6 +179,7 @@ async def queue_planned(
                 f"<sent-email-{email.id}.{uuid.uuid4().hex[:16]}@{mail_from.rpartition('@')[2]}>"
             )
             await email.save(update_fields=["message_id"])
+            await attach_pix(email, company=company, subject=subject, body=body, facts=facts)
             claim.sent_email_id = email.id
             await claim.save(update_fields=["sent_email_id"])
             await Debtor.filter(id=debtor.id).update(last_emailed_at=now)
@@ -211,7 +217,9 @@ async def _render(
     *,
     now: dt.datetime,
     calendar: BusinessCalendar,
-) -> RenderedEmail | None:
+) -> tuple[RenderedEmail, UserTemplate, UserTemplate, EmailFacts] | None:
+    """The message, and what rendered it (attach_pix renders it again with the PIX code once
+    the e-mail has an id, which the txid names)."""
     errors = ErrorCollector()
     subject = parse_user_text(
         errors, template.subject, "subject", label="Título", allowed=SUBJECT_NAMES
@@ -222,16 +230,13 @@ async def _render(
     statement = await planned_statement(
         company, debtor, planned.entry_ids, now=now, calendar=calendar
     )
-    return render_email(
-        subject=subject,
-        body=body,
-        facts=EmailFacts(
-            debtor_name=debtor.name,
-            debtor_document=format_document(debtor.document) if debtor.document else "",
-            creditor=creditor_of(company),
-            statement=statement,
-        ),
+    facts = EmailFacts(
+        debtor_name=debtor.name,
+        debtor_document=format_document(debtor.document) if debtor.document else "",
+        creditor=creditor_of(company),
+        statement=statement,
     )
+    return render_email(subject=subject, body=body, facts=facts), subject, body, facts
 
 
 async def planned_statement(
@@ -262,6 +267,7 @@ async def planned_statement(
         )
         lines.append(
             OverdueLine(
+                entry_id=entry.id,
                 code=entry.code,
                 description=entry.description,
                 due_date=entry.due_date,
@@ -331,6 +337,20 @@ async def resolve_promises(
                     "appointmentId": appointment_id,
                 },
             )
+            if outcome == "BROKEN":  # the partner hears of it iff it committed
+                await enqueue_event(
+                    company.id,
+                    "promise.broken",
+                    {
+                        "promiseId": encode_id("PaymentPromise", promise.id),
+                        "debtorId": encode_id("Debtor", promise.debtor_id),
+                        "companyId": encode_id("Company", company.id),
+                        "promisedDate": promise.promised_date.isoformat(),
+                        "amount": str(from_cents(promise.amount_cents)),
+                        "paidSince": str(from_cents(paid)),
+                    },
+                    now=now,
+                )
         if result is not None:
             (result.kept if outcome == "KEPT" else result.broken).append(promise.id)
         await publish(

@@ -27,7 +27,6 @@ from tortoise import connections
 from backend.core.errors import fail
 from backend.core.pagination import MAX_PAGE_SIZE
 from backend.core.principal import Principal
-from backend.mailing.models import SentEmail
 
 LIST_NAME = "Debtor.history"
 SOURCES = frozenset("eprdax")
@@ -130,15 +129,13 @@ class _Sql:
         return f"{column} IN ({', '.join(self.param(i) for i in sorted(ids))})"
 
 
-def _statement(
-    sql: _Sql, *, debtor_id: int, companies: frozenset[int] | None, automatic_column: bool
-) -> str:
+def _statement(sql: _Sql, *, debtor_id: int, companies: frozenset[int] | None) -> str:
     def scoped(column: str) -> str:
         return "1 = 1" if companies is None else sql.in_list(column, companies)
 
     d = sql.param(debtor_id)
     no_text, no_int = sql.no_text(), sql.no_int()
-    email_automatic = "CASE WHEN e.automatic THEN 1 ELSE 0 END" if automatic_column else "0"
+    email_automatic = "CASE WHEN e.automatic THEN 1 ELSE 0 END"  # the régua's e-mails
     audit_companies = (
         "1 = 1"
         if companies is None
@@ -216,12 +213,7 @@ async def debtor_history(
     position = decode_cursor(after) if after is not None else None
     conn = connections.get("default")
     sql = _Sql(postgres=conn.capabilities.dialect == "postgres")
-    union = _statement(
-        sql,
-        debtor_id=debtor_id,
-        companies=principal.company_ids,
-        automatic_column="automatic" in SentEmail._meta.fields_map,
-    )
+    union = _statement(sql, debtor_id=debtor_id, companies=principal.company_ids)
     where = ""
     if position is not None:
         at, kind, source, source_id = position

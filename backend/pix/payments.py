@@ -53,6 +53,8 @@ from backend.live.bus import publish
 from backend.mailing.models import SentEmail
 from backend.pix.message import sent_email_id_of
 from backend.pix.models import ProviderPayment, SentEmailEntry
+from backend.webhooks.events import payment_event
+from backend.webhooks.outbox import enqueue_event
 
 REPORTED_METHODS = (PaymentMethod.PIX, PaymentMethod.BOLETO, PaymentMethod.OTHER)
 MAX_PROVIDER_ID = 100
@@ -380,4 +382,6 @@ async def _pay(
             "status": {"old": previous.value, "new": entry.status.value},
         },
     )
+    # In the payment's transaction, as settleEntry: the partner hears of it iff it committed.
+    await enqueue_event(entry.company_id, "entry.settled", payment_event(entry, payment))
     return payment
