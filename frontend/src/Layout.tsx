@@ -38,6 +38,11 @@ export function Layout({ children, onSignedOut }: { children: ReactNode; onSigne
           <a href={href({ name: 'agenda' })} aria-current={current === 'agenda' ? 'page' : undefined}>
             Meus Agendamentos
           </a>
+          {user.role !== 'VIEWER' && (
+            <a href={href({ name: 'regua' })} aria-current={current === 'regua' ? 'page' : undefined}>
+              Régua de cobrança
+            </a>
+          )}
           {isAdmin(user) && (
             <a href={href({ name: 'admin', section: 'empresas' })} aria-current={current === 'admin' ? 'page' : undefined}>
               Administração

@@ -11,6 +11,7 @@ import { Loading } from './ui/Feedback';
 
 // Loaded when opened: administrators only, kept out of the first screen's JavaScript.
 const AdminPage = lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const ReguaPage = lazy(() => import('./pages/regua/ReguaPage').then((m) => ({ default: m.ReguaPage })));
 
 /** The screen of a route, inside the dashboard frame (all but the e-mail window, see App). */
 export function Routes({ route }: { route: Route }) {
@@ -31,6 +32,12 @@ export function Routes({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <AdminPage key={route.section} section={route.section} />
+        </Suspense>
+      );
+    case 'regua':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReguaPage />
         </Suspense>
       );
     case 'notFound':

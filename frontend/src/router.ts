@@ -11,6 +11,7 @@ export type Route =
   | { name: 'email'; emailId: string } // an e-mail as sent, opened in its own window
   | { name: 'agenda' } // Meus Agendamentos
   | { name: 'admin'; section: AdminSection } // Administração (ADMIN only)
+  | { name: 'regua' } // Régua de cobrança (?empresa=<companyId>)
   | { name: 'notFound'; path: string };
 
 export type AdminSection = 'empresas' | 'usuarios' | 'tokens' | 'auditoria';
@@ -45,6 +46,7 @@ function parsePath(path: string): Route {
   const [first, id, sub] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (first === 'agenda' && parts.length === 1) return { name: 'agenda' };
+  if (first === 'regua' && parts.length === 1) return { name: 'regua' };
   if (first === 'admin' && parts.length <= 2) {
     const section = id ?? 'empresas';
     if (ADMIN_SECTIONS.includes(section)) return { name: 'admin', section: section as AdminSection };
@@ -79,6 +81,8 @@ function pathOf(route: KnownRoute): string {
       return '#/agenda';
     case 'admin':
       return `#/admin/${route.section}`;
+    case 'regua':
+      return '#/regua';
   }
 }
 

@@ -105,7 +105,7 @@ export function debtorDetail(patch: Partial<Debtor> = {}): DebtorDetailQuery {
       sentEmails: { totalCount: 0, pageInfo: NO_MORE, edges: [] },
       ...patch,
     },
-    companies: COMPANIES,
+    companies: COMPANIES.map((company) => ({ ...company, emailTemplates: [] })),
     today: SERVER_TODAY,
     users: [{ id: 'VXNlcjox', name: 'Ana Souza' }],
     emailPlaceholders: [

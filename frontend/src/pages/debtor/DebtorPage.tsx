@@ -57,8 +57,9 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
 
   // E-mails put back in the queue, over whichever page listed them.
   const [retried, setRetried] = useState<Record<string, SentEmailRowFragment>>({});
-  // The composer is a panel opened on demand: what is owed reads first.
-  const [composing, setComposing] = useState(false);
+  // The composer is a panel opened on demand (what is owed reads first), or at once when the
+  // user came from "Cobrar" on an entry (?cobrar=1, with that entry's company in ?empresa=).
+  const [composing, setComposing] = useState(() => query.get('cobrar') === '1');
 
   function patch(change: (debtor: Debtor) => Debtor) {
     detail.update((data) => (data.debtor ? { ...data, debtor: change(data.debtor) } : data));

@@ -146,6 +146,13 @@ export const debtorDetailQuery = graphql(`
       id
       name
       today
+      emailTemplates {
+        id
+        name
+        subject
+        body
+        isDefault
+      }
     }
     today
     users {
