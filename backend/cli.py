@@ -1,4 +1,4 @@
-"""The `cobrancas` command: serve, migrate, demo, create-user, create-token."""
+"""The `cobrancas` command: serve, worker, regua, migrate, demo, create-user, create-token."""
 
 from __future__ import annotations
 
@@ -147,6 +147,32 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_regua(settings: Settings, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from backend.collection.run import operator_run
+
+    try:
+        on = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        print(f"Data inválida: {args.date} (use AAAA-MM-DD).", file=sys.stderr)
+        return 2
+
+    async def action() -> int:
+        code, lines = await operator_run(
+            on=on,
+            now=utc_now(),
+            mail_from=settings.mail_from,
+            dry_run=args.dry_run,
+            company_ids=args.company,
+        )
+        print("\n".join(lines))
+        return code
+
+    result: int = asyncio.run(_with_db(settings, action))
+    return result
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cobrancas", description="Cobranças: gestão de inadimplência."
@@ -164,6 +190,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--drain", action="store_true", help="entrega o que está na fila agora e termina"
     )
     worker.set_defaults(func=cmd_worker)
+    regua = sub.add_parser(
+        "regua", help="roda a régua de cobrança agora (ou mostra o plano de uma data)"
+    )
+    regua.add_argument("--date", help="AAAA-MM-DD; omitida: o dia de hoje de cada empresa")
+    regua.add_argument(
+        "--dry-run", action="store_true", help="só mostra o que seria enviado, sem enviar"
+    )
+    regua.add_argument("--company", type=int, action="append", help=COMPANY_HELP)
+    regua.set_defaults(func=cmd_regua)
     sub.add_parser("migrate", help="aplica as migrações pendentes").set_defaults(func=cmd_migrate)
     demo = sub.add_parser("demo", help="carrega dados de demonstração")
     demo.add_argument("--debtors", type=int, default=200)

@@ -9,8 +9,10 @@ from tortoise import fields
 from tortoise.models import Model
 
 if TYPE_CHECKING:
+    from backend.accounts.models import User
     from backend.companies.models import Company
     from backend.debtors.models import Debtor
+    from backend.entries.models import FinancialEntry
     from backend.mailing.models import SentEmail
 
 
@@ -80,3 +82,83 @@ class CollectionSend(Model):
     class Meta:
         table = "collection_send"
         unique_together = (("debtor_id", "company_id", "step_days", "run_date"),)
+
+
+class CollectionPause(Model):
+    """The régua skips the debtor (or only one of its entries) for a company through `until`,
+    e.g. while a charge is disputed; `ended_at` when resumed early."""
+
+    id = fields.IntField(primary_key=True)
+    debtor: fields.ForeignKeyRelation[Debtor] = fields.ForeignKeyField(
+        "models.Debtor", related_name="collection_pauses", on_delete=fields.CASCADE
+    )
+    debtor_id: int
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="collection_pauses", on_delete=fields.CASCADE
+    )
+    company_id: int
+    entry: fields.ForeignKeyNullableRelation[FinancialEntry] = fields.ForeignKeyField(
+        "models.FinancialEntry", related_name="collection_pauses", null=True,
+        on_delete=fields.CASCADE,
+    )  # fmt: skip
+    entry_id: int | None
+    reason = fields.CharField(max_length=200)
+    until = fields.DateField()  # inclusive
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="collection_pauses", null=True, on_delete=fields.SET_NULL
+    )
+    created_by_id: int | None
+    created_at = fields.DatetimeField()
+    ended_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "collection_pause"
+        ordering = ["-created_at", "-id"]
+        indexes = (("company_id", "until"), ("debtor_id", "created_at"))
+
+
+class PaymentPromise(Model):
+    """A promise to pay `amount_cents` by `promised_date`: holds the régua for the debtor and
+    company through that date; then KEPT or BROKEN (resolved by the daily run)."""
+
+    id = fields.IntField(primary_key=True)
+    debtor: fields.ForeignKeyRelation[Debtor] = fields.ForeignKeyField(
+        "models.Debtor", related_name="payment_promises", on_delete=fields.CASCADE
+    )
+    debtor_id: int
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="payment_promises", on_delete=fields.CASCADE
+    )
+    company_id: int
+    promised_date = fields.DateField()
+    amount_cents = fields.BigIntField()
+    note = fields.CharField(max_length=1000, null=True)
+    status = fields.CharField(max_length=16, default="OPEN")  # OPEN KEPT BROKEN CANCELLED
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="payment_promises", null=True, on_delete=fields.SET_NULL
+    )
+    created_by_id: int | None
+    created_at = fields.DatetimeField()
+    resolved_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "payment_promise"
+        ordering = ["-created_at", "-id"]
+        indexes = (("company_id", "status", "promised_date"), ("debtor_id", "created_at"))
+
+
+class CollectionRun(Model):
+    """A company's daily run of the régua, recorded when it finished: once a day per company."""
+
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="collection_runs", on_delete=fields.CASCADE
+    )
+    company_id: int
+    run_date = fields.DateField()
+    queued = fields.IntField(default=0)
+    finished_at = fields.DatetimeField()
+
+    class Meta:
+        table = "collection_run"
+        unique_together = (("company_id", "run_date"),)

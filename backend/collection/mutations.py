@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import strawberry
 
-from backend.collection import steps, templates
-from backend.collection.types import CollectionStep, EmailTemplate
+from backend.collection import holds, steps, templates
+from backend.collection.types import (
+    CollectionPause,
+    CollectionStep,
+    EmailTemplate,
+    PaymentPromise,
+)
 from backend.core.context import Info
 from backend.core.gql import pk
 from backend.core.payloads import UserError, run_mutation
@@ -63,6 +69,46 @@ class SaveCollectionStepsInput:
 @strawberry.type
 class SaveCollectionStepsPayload:
     steps: list[CollectionStep] | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="Pause the régua for a debtor (or one entry) through `until`.")
+class PauseCollectionInput:
+    debtor_id: strawberry.ID
+    company_id: strawberry.ID
+    entry_id: strawberry.ID | None = None
+    reason: str = strawberry.field(description="e.g. em disputa")
+    until: dt.date = strawberry.field(description="The last day of the pause (inclusive).")
+
+
+@strawberry.input
+class ResumeCollectionInput:
+    pause_id: strawberry.ID
+
+
+@strawberry.input(description="A promise to pay: holds the régua through promisedDate.")
+class RecordPaymentPromiseInput:
+    debtor_id: strawberry.ID
+    company_id: strawberry.ID
+    promised_date: dt.date
+    amount: Decimal
+    note: str | None = None
+
+
+@strawberry.input
+class CancelPaymentPromiseInput:
+    promise_id: strawberry.ID
+
+
+@strawberry.type
+class CollectionPausePayload:
+    pause: CollectionPause | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class PaymentPromisePayload:
+    promise: PaymentPromise | None = None
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -145,3 +191,68 @@ class CollectionMutations:
             return SaveCollectionStepsPayload(steps=[CollectionStep(model=m) for m in saved])
 
         return await run_mutation(action, lambda errors: SaveCollectionStepsPayload(errors=errors))
+
+    @strawberry.mutation(description="Pause the régua for a debtor, or one of its entries.")
+    async def pause_collection(
+        self, info: Info, input: PauseCollectionInput
+    ) -> CollectionPausePayload:
+        async def action() -> CollectionPausePayload:
+            pause = await holds.pause_collection(
+                principal=info.context.principal,
+                debtor_id=pk("Debtor", input.debtor_id),
+                company_id=pk("Company", input.company_id),
+                entry_id=pk("FinancialEntry", input.entry_id) if input.entry_id else None,
+                entry_given=input.entry_id is not None,
+                reason=input.reason,
+                until=input.until,
+                now=info.context.now(),
+            )
+            return CollectionPausePayload(pause=CollectionPause(model=pause))
+
+        return await run_mutation(action, lambda errors: CollectionPausePayload(errors=errors))
+
+    @strawberry.mutation(description="End a pause now.")
+    async def resume_collection(
+        self, info: Info, input: ResumeCollectionInput
+    ) -> CollectionPausePayload:
+        async def action() -> CollectionPausePayload:
+            pause = await holds.resume_collection(
+                principal=info.context.principal,
+                pause_id=pk("CollectionPause", input.pause_id),
+                now=info.context.now(),
+            )
+            return CollectionPausePayload(pause=CollectionPause(model=pause))
+
+        return await run_mutation(action, lambda errors: CollectionPausePayload(errors=errors))
+
+    @strawberry.mutation(description="Record a promise to pay: the régua waits until its date.")
+    async def record_payment_promise(
+        self, info: Info, input: RecordPaymentPromiseInput
+    ) -> PaymentPromisePayload:
+        async def action() -> PaymentPromisePayload:
+            promise = await holds.record_promise(
+                principal=info.context.principal,
+                debtor_id=pk("Debtor", input.debtor_id),
+                company_id=pk("Company", input.company_id),
+                promised_date=input.promised_date,
+                amount=input.amount,
+                note=input.note,
+                now=info.context.now(),
+            )
+            return PaymentPromisePayload(promise=PaymentPromise(model=promise))
+
+        return await run_mutation(action, lambda errors: PaymentPromisePayload(errors=errors))
+
+    @strawberry.mutation(description="Cancel an OPEN promise: the régua resumes.")
+    async def cancel_payment_promise(
+        self, info: Info, input: CancelPaymentPromiseInput
+    ) -> PaymentPromisePayload:
+        async def action() -> PaymentPromisePayload:
+            promise = await holds.cancel_promise(
+                principal=info.context.principal,
+                promise_id=pk("PaymentPromise", input.promise_id),
+                now=info.context.now(),
+            )
+            return PaymentPromisePayload(promise=PaymentPromise(model=promise))
+
+        return await run_mutation(action, lambda errors: PaymentPromisePayload(errors=errors))

@@ -1,16 +1,29 @@
 """What the régua would send on a date, for one company: set-based (one query each for the
-steps, the open entries and the earlier sends), then the pure rule per debtor."""
+company and its holidays, the steps, the open entries, the earlier sends, the pauses, the open
+promises and the recent e-mails), then the pure rule per debtor in Python. The number of
+statements does not grow with the number of debtors."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
-from backend.collection.models import CollectionSend, CollectionStep
+from tortoise.expressions import Q
+
+from backend.businessdays.services import calendars_by_company
+from backend.collection.models import (
+    CollectionPause,
+    CollectionSend,
+    CollectionStep,
+    PaymentPromise,
+)
 from backend.collection.rules import OpenEntry, reached_step
-from backend.core.enums import OPEN_STATUSES
+from backend.companies.models import Company
+from backend.core.enums import OPEN_STATUSES, EmailStatus
 from backend.entries.models import FinancialEntry
+from backend.mailing.models import SentEmail
 
 
 @dataclass(frozen=True)
@@ -22,26 +35,84 @@ class PlannedMessage:
     open_cents: int
 
 
+@dataclass
+class Plan:
+    """The messages, and the debtors that reached a step but are held today, with why."""
+
+    messages: list[PlannedMessage]
+    held: dict[int, str]  # debtor id → "pause" | "promise" | "recent_contact"
+
+
+def local_midnight(day: dt.date, zone: str) -> dt.datetime:
+    """In UTC: SQLite compares stored instants as text, all in UTC."""
+    return dt.datetime.combine(day, dt.time(0), ZoneInfo(zone)).astimezone(dt.UTC)
+
+
 async def collection_plan(company_id: int, on: dt.date) -> list[PlannedMessage]:
+    return (await plan_company(company_id, on)).messages
+
+
+async def plan_company(company_id: int, on: dt.date) -> Plan:
+    """The plan of `on` for the company: nothing on a day that is not a business day of its
+    calendar (weekends, national and state holidays, its own days off)."""
+    plan = Plan(messages=[], held={})
+    company = await Company.get_or_none(id=company_id)
+    if company is None:
+        return plan
+    calendar = (await calendars_by_company([company_id]))[company_id]
+    if not calendar.is_business_day(on):
+        return plan
     steps = await CollectionStep.filter(company_id=company_id, enabled=True)
     if not steps:
-        return []
+        return plan
     by_days = {s.days: s for s in steps}
     latest_due = on - dt.timedelta(days=min(by_days))
     rows = await FinancialEntry.filter(
         company_id=company_id, status__in=list(OPEN_STATUSES), due_date__lte=latest_due
     ).values_list("id", "debtor_id", "due_date", "amount_cents", "paid_cents")
+    # Pauses in force on `on`: of the whole debtor, or of single entries.
+    paused_debtors: set[int] = set()
+    paused_entries: set[int] = set()
+    for debtor_id, entry_id in await CollectionPause.filter(
+        company_id=company_id, ended_at__isnull=True, until__gte=on
+    ).values_list("debtor_id", "entry_id"):
+        if entry_id is None:
+            paused_debtors.add(debtor_id)
+        else:
+            paused_entries.add(entry_id)
     entries: dict[int, list[tuple[OpenEntry, int]]] = defaultdict(list)
     for entry_id, debtor_id, due, amount, paid in rows:
         if amount - paid > 0:
-            entries[debtor_id].append((OpenEntry(entry_id, due), amount - paid))
+            entries[debtor_id].append(
+                (OpenEntry(entry_id, due, paused=entry_id in paused_entries), amount - paid)
+            )
     earliest = on - dt.timedelta(days=max(by_days) - min(by_days) + 400)
     sent: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
     for debtor_id, days, run_date in await CollectionSend.filter(
         company_id=company_id, run_date__gte=earliest, run_date__lte=on
     ).values_list("debtor_id", "step_days", "run_date"):
         sent[debtor_id].append((days, run_date))
-    plan = []
+    promised = {
+        int(debtor_id)
+        for (debtor_id,) in await PaymentPromise.filter(
+            company_id=company_id, status="OPEN", promised_date__gte=on
+        ).values_list("debtor_id")
+    }
+    recent: set[int] = set()
+    if company.recent_contact_days > 0:
+        # The recent-contact guard, in days of the company's calendar: an e-mail of this
+        # company queued on one of the last `recent_contact_days` days (today included) that
+        # may have reached the debtor (a FAILED one counts only if some copy was delivered).
+        since = local_midnight(
+            on - dt.timedelta(days=company.recent_contact_days - 1), company.time_zone
+        )
+        recent = {
+            int(debtor_id)
+            for (debtor_id,) in await SentEmail.filter(company_id=company_id, queued_at__gte=since)
+            .filter(Q(status__not=EmailStatus.FAILED) | Q(delivered_to__isnull=False))
+            .distinct()
+            .values_list("debtor_id")
+        }
     for debtor_id, items in sorted(entries.items()):
         reached = reached_step(by_days, (e for e, _ in items), on, sent[debtor_id])
         if reached is None:
@@ -50,7 +121,16 @@ async def collection_plan(company_id: int, on: dt.date) -> list[PlannedMessage]:
         step = by_days[reached.step_days]
         if open_cents < step.minimum_open_cents:
             continue
-        plan.append(
-            PlannedMessage(debtor_id, step.days, step.template_id, reached.entry_ids, open_cents)
-        )
+        if debtor_id in paused_debtors:
+            plan.held[debtor_id] = "pause"
+        elif debtor_id in promised:
+            plan.held[debtor_id] = "promise"
+        elif debtor_id in recent:
+            plan.held[debtor_id] = "recent_contact"
+        else:
+            plan.messages.append(
+                PlannedMessage(
+                    debtor_id, step.days, step.template_id, reached.entry_ids, open_cents
+                )
+            )
     return plan

@@ -1,16 +1,23 @@
 """Which step of the régua a debtor reaches on a date: pure rules, no database.
 
 An open entry is at stage S on date d when S is the latest enabled step with due + S <= d.
-An entry is pending when its stage was not sent to the debtor on or after the day the entry
-reached it; the debtor reaches, on d, the highest stage among its pending entries (so a missed
-day is caught up by the next run, and a step is never sent twice for the same entry). The
-message carries every open entry that reached a step: one consolidated statement."""
+An entry is pending when no message at its stage or a later one was sent to the debtor on or
+after the day the entry reached it (a message carries every staged entry); the debtor reaches,
+on d, the highest stage among its pending entries (so a missed day is caught up by the next
+run, and a step is never sent twice for the same entry). The message carries every open entry
+that reached a step: one consolidated statement. A debtor already claimed on a date gets
+nothing more that date: one message per debtor, company and day.
+
+The run happens within business hours (08:00–18:00 on a business day of the company's calendar,
+in its zone) and a promise to pay holds the régua through its date (`promise_outcome`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from backend.businessdays.rules import BusinessCalendar
 
 
 @dataclass(frozen=True)
@@ -56,10 +63,12 @@ def reached_step(
     if not staged:
         return None
     sent_list = list(sent)
+    if any(run_date == on for _, run_date in sent_list):
+        return None  # one message per debtor and day
 
     def pending(entry: OpenEntry, at: int) -> bool:
         reached_on = entry.due_date + dt.timedelta(days=at)
-        return not any(days == at and run_date >= reached_on for days, run_date in sent_list)
+        return not any(days >= at and run_date >= reached_on for days, run_date in sent_list)
 
     fresh = [(e, s) for e, s in staged if pending(e, s)]
     if not fresh:
@@ -68,6 +77,24 @@ def reached_step(
     since = min(e.due_date + dt.timedelta(days=top) for e, s in fresh if s == top)
     ids = tuple(sorted(e.entry_id for e, _ in staged))
     return Reached(step_days=top, since=since, entry_ids=ids)
+
+
+BUSINESS_START = dt.time(8, 0)
+BUSINESS_END = dt.time(18, 0)
+
+
+def in_business_hours(local: dt.datetime, calendar: BusinessCalendar) -> bool:
+    """08:00 to 18:00 (exclusive) on a business day, `local` in the company's zone (CDC art. 42
+    and 71: no contact at unreasonable hours, nor on weekends and holidays)."""
+    return BUSINESS_START <= local.time() < BUSINESS_END and calendar.is_business_day(local.date())
+
+
+def promise_outcome(amount_cents: int, paid_cents: int, promised: dt.date, today: dt.date) -> str:
+    """OPEN through the promised date; then KEPT when what was paid since the promise was
+    recorded reaches the amount, else BROKEN."""
+    if today <= promised:
+        return "OPEN"
+    return "KEPT" if paid_cents >= amount_cents else "BROKEN"
 
 
 def validate_step_days(days: Sequence[int]) -> list[str]:

@@ -16,6 +16,7 @@ from backend.debtors.loaders import external_id_loader, last_emailed_at_loader
 
 if TYPE_CHECKING:
     from backend.appointments.types import Appointment
+    from backend.collection.types import CollectionPause, PaymentPromise
     from backend.contacts.types import Contact
     from backend.entries.connections import FinancialEntryConnection, OverdueEntryConnection
     from backend.mailing.types import SentEmailConnection
@@ -122,6 +123,39 @@ class Debtor(Reachable):
 
         found = await info.context.loaders.get(load_contacts_by_debtor_id).load(self.model.id)
         return [Contact(model=c) for c in found]
+
+    @strawberry.field(
+        description="Pauses of the régua in the caller's companies, newest first (active only "
+        "unless includeEnded)."
+    )
+    async def collection_pauses(
+        self, info: Info, include_ended: bool | None = False
+    ) -> list[Annotated[CollectionPause, strawberry.lazy("backend.collection.types")]]:
+        from backend.collection.holds import debtor_pauses
+        from backend.collection.types import CollectionPause
+
+        found = await debtor_pauses(
+            info.context.principal,
+            self.model.id,
+            include_ended=bool(include_ended),
+            now=info.context.now(),
+        )
+        return [CollectionPause(model=p) for p in found]
+
+    @strawberry.field(
+        description="Promises to pay in the caller's companies, newest first (OPEN only unless "
+        "includeResolved)."
+    )
+    async def payment_promises(
+        self, info: Info, include_resolved: bool | None = False
+    ) -> list[Annotated[PaymentPromise, strawberry.lazy("backend.collection.types")]]:
+        from backend.collection.holds import debtor_promises
+        from backend.collection.types import PaymentPromise
+
+        found = await debtor_promises(
+            info.context.principal, self.model.id, include_resolved=bool(include_resolved)
+        )
+        return [PaymentPromise(model=p) for p in found]
 
     @strawberry.field(description="Appointments (Agendamentos) in date and time order.")
     async def appointments(

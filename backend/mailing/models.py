@@ -46,6 +46,9 @@ class SentEmail(Model):
         "models.User", related_name="sent_emails", null=True, on_delete=fields.SET_NULL
     )
     sent_by_id: int | None
+    # Queued by the régua de cobrança (not by a person), at this step (days from the due date).
+    automatic = fields.BooleanField(default=False, db_default=False)
+    collection_step_days = fields.IntField(null=True)
 
     class Meta:
         table = "sent_email"

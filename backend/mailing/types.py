@@ -108,6 +108,14 @@ class SentEmail:
         user = await info.context.loaders.get(load_users_by_id).load(self.model.sent_by_id)
         return User(model=user) if user is not None else None
 
+    @strawberry.field(description="Queued by the régua de cobrança, not by a person.")
+    def automatic(self) -> bool:
+        return bool(self.model.automatic)
+
+    @strawberry.field(description="The régua's step (days from the due date) it was sent at.")
+    def collection_step_days(self) -> int | None:
+        return self.model.collection_step_days
+
     @strawberry.field(description="The Message-ID header: the same on every attempt.")
     def message_id(self) -> str | None:
         return self.model.message_id

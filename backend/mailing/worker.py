@@ -90,6 +90,7 @@ class DeliveryWorker:
         batch_size: int = 10,
         clock: Clock = utc_now,
         send_time: dt.timedelta = dt.timedelta(seconds=60),
+        regua_mail_from: str | None = None,
     ) -> None:
         self.transport = transport
         self.policy = policy or RetryPolicy()
@@ -99,6 +100,10 @@ class DeliveryWorker:
         # A message is sent only if its lease has this much left, so no other worker can
         # take it over while the SMTP conversation is still going on.
         self.send_time = min(send_time, lease / 2)
+        # The régua's daily run (backend.collection.run) rides on the worker's loop, at most
+        # once a minute; None: this worker only delivers.
+        self.regua_mail_from = regua_mail_from
+        self._regua_checked: dt.datetime | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, *, clock: Clock = utc_now) -> DeliveryWorker:
@@ -110,6 +115,7 @@ class DeliveryWorker:
             ),
             lease=dt.timedelta(seconds=settings.mail_lease_seconds),
             clock=clock,
+            regua_mail_from=settings.mail_from,
         )
 
     async def claim(self) -> list[Claim]:
@@ -188,6 +194,7 @@ class DeliveryWorker:
         logger.info("Entrega de e-mails ativa: %s", self.transport.description)
         while not stop.is_set():
             try:
+                await self.regua_tick()
                 await self.drain(stop)
             except Exception:  # the loop must survive a database hiccup
                 logger.exception("Falha no ciclo de entrega de e-mails")
@@ -196,6 +203,18 @@ class DeliveryWorker:
             await asyncio.wait(waiters, timeout=poll_interval, return_when="FIRST_COMPLETED")
             for waiter in waiters:
                 waiter.cancel()
+
+    async def regua_tick(self) -> None:
+        """Run the régua for the companies due now (once a day each, in business hours)."""
+        if self.regua_mail_from is None:
+            return
+        now = self.clock()
+        if self._regua_checked is not None and now - self._regua_checked < dt.timedelta(minutes=1):
+            return
+        self._regua_checked = now
+        from backend.collection.run import run_due  # the régua imports the mailing domain
+
+        await run_due(now=now, mail_from=self.regua_mail_from)
 
     @staticmethod
     def _mine(claim: Claim) -> QuerySet[SentEmail]:

@@ -37,6 +37,7 @@ from graphql import (
 from backend.api.cost import MAX_DEPTH
 from backend.api.schema import schema
 from backend.audit.models import AuditEvent
+from backend.businessdays.rules import BusinessCalendar
 from backend.core.enums import Role
 from backend.core.ids import encode_id
 from tests.mailing.helpers import billing_company
@@ -45,11 +46,13 @@ from tests.support import ApiClient, make_user
 GRAPHQL = schema._schema
 TYPES_WITH_ID = {"Debtor", "FinancialEntry", "Contact", "Appointment", "SentEmail", "Payment"}
 TYPES_WITH_ID |= {"Company", "User", "ApiToken", "AuditEvent", "CompanyHoliday"}
-TYPES_WITH_ID |= {"EmailTemplate", "CollectionStep"}
+TYPES_WITH_ID |= {"EmailTemplate", "CollectionStep", "CollectionPause", "PaymentPromise"}
 UNKNOWN_PK = 987_654
 # Lists on a type reached from many places, selected only where the type is a root field's own
 # (e.g. `companies { emailTemplates }`): deeper, they would push queries past the cost limit.
 SHALLOW_ONLY = {("Company", "emailTemplates"), ("Company", "collectionSteps")}
+SHALLOW_ONLY |= {("Debtor", "collectionPauses"), ("Debtor", "paymentPromises")}
+PLAN_DAY = BusinessCalendar.of("SP").next_business_day(dt.date.today())
 FIRST = 5  # every connection asks for few nodes: the sweep is about reach, not size
 
 # Root fields only administrators may call: company A's user gets FORBIDDEN, whatever it asks.
@@ -137,6 +140,21 @@ async def _company_world(
         ids[f"{debtor_key}Payment"] = payment
         ids[f"{debtor_key}Appointment"] = appointment
         ids[f"{debtor_key}SentEmail"] = email
+    # Holds on the debtor of its own (the shared one stays in the régua's plan).
+    ids["CollectionPause"] = await run(
+        "mutation($input: PauseCollectionInput!) { pauseCollection(input: $input) "
+        "{ pause { id } errors { code } } }",
+        {"debtorId": ids["Debtor"], "companyId": company_id, "entryId": ids["FinancialEntry"],
+         "reason": f"em disputa ({name})", "until": (today + dt.timedelta(days=9)).isoformat()},
+        "pause.id",
+    )  # fmt: skip
+    ids["PaymentPromise"] = await run(
+        "mutation($input: RecordPaymentPromiseInput!) { recordPaymentPromise(input: $input) "
+        "{ promise { id } errors { code } } }",
+        {"debtorId": ids["Debtor"], "companyId": company_id, "amount": "100.00",
+         "promisedDate": (today + dt.timedelta(days=5)).isoformat(), "note": name},
+        "promise.id",
+    )  # fmt: skip
     ids["new Debtor"] = await run(  # just created: no entry yet (the takeover of issue 8)
         "mutation($input: CreateDebtorInput!) { createDebtor(input: $input) "
         "{ debtor { id } errors { code } } }",
@@ -171,8 +189,9 @@ async def sweep(
 ) -> AsyncIterator[tuple[dict[str, ApiClient], World]]:
     """Each company's world made by its own user (so "who did it" fields hold someone); the
     sweep then runs as company A's user and as a partner's token limited to company A."""
-    company_a = await billing_company(name="A")
-    company_b = await billing_company(name="B")
+    # No recent-contact guard: the régua's plan of today must list the debtors just e-mailed.
+    company_a = await billing_company(name="A", recent_contact_days=0)
+    company_b = await billing_company(name="B", recent_contact_days=0)
     world = World()
     shared = (
         await admin_api.data('mutation { createDebtor(input: {name: "Compartilhado", '
@@ -251,7 +270,8 @@ def query_args(world: World) -> dict[str, dict[str, Any]]:
         "debtors": {"filter": {"companyId": own["Company"]}, "first": FIRST},
         "collectionSummary": {"filter": {"companyId": own["Company"]}},
         "companyHolidays": {"companyId": own["Company"]},
-        "collectionPlan": {"companyId": own["Company"], "date": dt.date.today().isoformat()},
+        # A business day (the régua plans nothing on weekends and holidays).
+        "collectionPlan": {"companyId": own["Company"], "date": PLAN_DAY.isoformat()},
     }
 
 
@@ -304,6 +324,13 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
                                 "body": "B"},
         "updateEmailTemplate": {"id": own["EmailTemplate"], "name": "N2"},
         "deleteEmailTemplate": {"id": own["EmailTemplate"]},
+        "pauseCollection": {"debtorId": own["Debtor"], "companyId": own["Company"],
+                            "entryId": own["FinancialEntry"], "reason": "disputa",
+                            "until": soon},
+        "resumeCollection": {"pauseId": own["CollectionPause"]},
+        "recordPaymentPromise": {"debtorId": own["Debtor"], "companyId": own["Company"],
+                                 "promisedDate": soon, "amount": "10.00"},
+        "cancelPaymentPromise": {"promiseId": own["PaymentPromise"]},
         "saveCollectionSteps": {"companyId": own["Company"],
                                 "steps": [{"days": 0, "templateId": own["EmailTemplate"]}]},
     }  # fmt: skip

@@ -79,3 +79,45 @@ def test_validate_step_days() -> None:
     assert validate_step_days([-3, 0, 3, 10, 30]) == []
     assert validate_step_days([3, 3])
     assert validate_step_days([400])
+
+
+def test_one_message_per_debtor_per_day() -> None:
+    # Entry 1 at D+10 and entry 2 at D+3 went out together at D+10 today: a second run the same
+    # day sends nothing, not a D+3 message for entry 2 (it was in today's message).
+    entries = [OpenEntry(1, day(-10)), OpenEntry(2, day(-3))]
+    first = reached_step(STEPS, entries, DUE)
+    assert first is not None
+    assert first.step_days == 10
+    assert first.entry_ids == (1, 2)
+    assert reached_step(STEPS, entries, DUE, sent=[(10, DUE)]) is None
+    # Nor the next day: entry 2 got a message at a later step after it reached D+3.
+    assert reached_step(STEPS, entries, day(1), sent=[(10, DUE)]) is None
+    # Any claim on the day (another step) is this debtor's one message of the day.
+    assert reached_step(STEPS, [OpenEntry(3, day(-3))], DUE, sent=[(0, DUE)]) is None
+
+
+def test_business_hours() -> None:
+    from backend.businessdays.rules import BusinessCalendar
+    from backend.collection.rules import in_business_hours
+
+    calendar = BusinessCalendar.of("SP")
+    tuesday = dt.datetime(2026, 3, 10, 8, 0)
+    assert in_business_hours(tuesday, calendar)
+    assert in_business_hours(tuesday.replace(hour=17, minute=59), calendar)
+    assert not in_business_hours(tuesday.replace(hour=7, minute=59), calendar)
+    assert not in_business_hours(tuesday.replace(hour=18), calendar)
+    assert not in_business_hours(dt.datetime(2026, 3, 14, 10), calendar)  # Saturday
+    assert not in_business_hours(dt.datetime(2026, 4, 21, 10), calendar)  # Tiradentes
+    assert not in_business_hours(dt.datetime(2026, 7, 9, 10), calendar)  # SP: Revolução de 32
+    assert in_business_hours(dt.datetime(2026, 7, 9, 10), BusinessCalendar.of("RJ"))
+
+
+def test_promise_outcome() -> None:
+    from backend.collection.rules import promise_outcome
+
+    promised = day(5)
+    # Held through the promised date, whatever was paid; judged the day after.
+    assert promise_outcome(10_000, 0, promised, day(5)) == "OPEN"
+    assert promise_outcome(10_000, 10_000, promised, day(6)) == "KEPT"
+    assert promise_outcome(10_000, 12_000, promised, day(9)) == "KEPT"
+    assert promise_outcome(10_000, 9_999, promised, day(6)) == "BROKEN"
