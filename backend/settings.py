@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "backend.search.models",
     "backend.businessdays.models",
     "backend.collection.models",
+    "backend.pix.models",
 ]
 
 

@@ -51,6 +51,7 @@ from backend.entries.types import FinancialEntry, OverdueEntry
 from backend.live.subscriptions import LiveSubscriptions
 from backend.mailing.mutations import MailingMutations
 from backend.mailing.queries import MailingQueries
+from backend.pix.mutations import PixMutations
 from backend.search.queries import SearchQueries
 
 # One line per domain: the root types are the union of the domains' fields.
@@ -76,6 +77,7 @@ MUTATION_CLASSES: list[type[Any]] = [
     DebtorMutations,
     EntryMutations,
     MailingMutations,
+    PixMutations,
 ]
 EXTRA_TYPES: list[type[Any]] = [FinancialEntry, OverdueEntry]  # interface implementations
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from backend.collection.types import CollectionPause, PaymentPromise
     from backend.contacts.types import Contact
     from backend.entries.connections import FinancialEntryConnection, OverdueEntryConnection
+    from backend.history.types import DebtorHistoryConnection
     from backend.mailing.types import SentEmailConnection
     from backend.search.types import Balance
 
@@ -166,3 +167,14 @@ class Debtor(Reachable):
         return await debtor_appointments(
             info, self.model.id, include_done=include_done is not False
         )
+
+    @strawberry.field(
+        description="Histórico, newest first: e-mails, payments and reversals, appointments, "
+        "promises, pauses and entry changes of the caller's companies."
+    )
+    async def history(
+        self, info: Info, first: int | None = 50, after: str | None = None
+    ) -> Annotated[DebtorHistoryConnection, strawberry.lazy("backend.history.types")]:
+        from backend.history.types import debtor_history
+
+        return await debtor_history(info, self.model.id, first, after)

@@ -37,7 +37,8 @@ from backend.mailing.rendering import (
     parse_user_text,
     render_email,
 )
-from backend.mailing.statement import overdue_statement
+from backend.mailing.statement import Statement, overdue_statement
+from backend.pix.message import PixBlock, pix_block
 
 MAX_RECIPIENTS = 10
 MAX_SUBJECT = 300
@@ -72,6 +73,22 @@ class PreparedEmail:
     idempotency_key: str | None
     recently_contacted: Warning | None
     warnings: list[Warning] = field(default_factory=list)
+    # Kept to render again once the SentEmail has an id: the PIX txid names it (attach_pix).
+    subject_template: UserTemplate | None = None
+    body_template: UserTemplate | None = None
+    facts: EmailFacts | None = None
+
+
+def pix_for(company: Company, statement: Statement, sent_email_id: int | None) -> PixBlock | None:
+    """The message's static PIX: the company's key, the statement's updated total (what the
+    message asks for today) and a txid naming the e-mail ("***" in a preview)."""
+    return pix_block(
+        key=company.pix_key,
+        creditor_name=company.name,
+        city=company.city,
+        amount=statement.total_updated,
+        sent_email_id=sent_email_id,
+    )
 
 
 async def prepare_email(
@@ -111,16 +128,14 @@ async def prepare_email(
             "to",
         )
     statement = await overdue_statement(company=company, debtor=debtor, now=now)
-    rendered = render_email(
-        subject=subject,
-        body=body,
-        facts=EmailFacts(
-            debtor_name=debtor.name,
-            debtor_document=format_document(debtor.document) if debtor.document else "",
-            creditor=creditor_of(company),
-            statement=statement,
-        ),
+    facts = EmailFacts(
+        debtor_name=debtor.name,
+        debtor_document=format_document(debtor.document) if debtor.document else "",
+        creditor=creditor_of(company),
+        statement=statement,
+        pix=pix_for(company, statement, None),
     )
+    rendered = render_email(subject=subject, body=body, facts=facts)
     if len(rendered.subject) > MAX_SUBJECT:
         errors.add(
             "TOO_LONG",
@@ -135,6 +150,9 @@ async def prepare_email(
         rendered=rendered,
         idempotency_key=key,
         recently_contacted=await recent_contact(principal, debtor, company, now),
+        subject_template=subject,
+        body_template=body,
+        facts=facts,
     )
     if prepared.recently_contacted is not None:
         prepared.warnings.append(prepared.recently_contacted)

@@ -40,6 +40,10 @@ class SentEmail(Model):
     last_error = fields.TextField(null=True)
     idempotency_key = fields.CharField(max_length=100, null=True)  # unique per company
     message_id = fields.CharField(max_length=255, null=True)
+    # PIX (backend/pix): the static BR Code the message carries and its txid ("COB" + this id
+    # in base 36), when the company has a PIX key and something was owed.
+    pix_txid = fields.CharField(max_length=25, null=True, db_index=True)
+    pix_copia_e_cola = fields.TextField(null=True)
     queued_at = fields.DatetimeField(auto_now_add=True)
     sent_at = fields.DatetimeField(null=True)
     sent_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(

@@ -24,9 +24,11 @@ from markupsafe import Markup, escape
 from backend.core.errors import ErrorCollector
 from backend.core.money import format_brl
 from backend.mailing.statement import OverdueLine, Statement
+from backend.pix.message import PixBlock
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TABLE = "tabela_lancamentos"
+PIX = "pix_copia_e_cola"
 MAX_TABLE_LINES = 50  # the totals always cover every overdue entry
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
@@ -65,6 +67,13 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
         "Tabela dos lançamentos vencidos: código, descrição, vencimento, valor em aberto, "
         "dias em atraso e valor atualizado. Só na descrição.",
         "(tabela)",
+        in_subject=False,
+    ),
+    Placeholder(
+        PIX,
+        "PIX copia e cola com o total atualizado (vazio se a empresa não tem chave PIX). "
+        "O QR Code vai no fim da mensagem. Só na descrição.",
+        "00020126…6304ABCD",
         in_subject=False,
     ),
 )
@@ -185,6 +194,7 @@ class EmailFacts:
     debtor_document: str
     creditor: Creditor
     statement: Statement
+    pix: PixBlock | None = None  # the company's PIX for this message (backend.pix.message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +218,7 @@ def placeholder_values(facts: EmailFacts) -> dict[str, str]:
         "quantidade_vencidos": str(len(statement.lines)),
         "vencimento_mais_antigo": format_date(statement.oldest_due_date),
         "data_hoje": format_date(statement.today),
+        PIX: facts.pix.copia_e_cola if facts.pix is not None else "",
     }
 
 
@@ -246,7 +257,12 @@ def render_email(*, subject: UserTemplate, body: UserTemplate, facts: EmailFacts
         html_values[TABLE] = Markup(table_html)  # noqa: S704
     rendered_subject = one_line(render_text(subject, values))
     body_text = render_text(body, text_values)
-    context = {"subject": rendered_subject, "creditor": facts.creditor}
+    context = {
+        "subject": rendered_subject,
+        "creditor": facts.creditor,
+        "pix": facts.pix,
+        "pix_amount": format_brl(facts.statement.total_updated),
+    }
     html = _FILES.get_template("collection_email.html").render(
         body_html=render_html(body, html_values), **context
     )

@@ -32,6 +32,7 @@ from backend.mailing.compose import (
 )
 from backend.mailing.models import SentEmail
 from backend.mailing.worker import wake_workers
+from backend.pix.services import attach_pix
 
 __all__ = [
     "EmailPreview",
@@ -147,6 +148,16 @@ async def _queue(
         f"<sent-email-{email.id}.{uuid.uuid4().hex[:16]}@{mail_from.rpartition('@')[2]}>"
     )
     await email.save(update_fields=["message_id"])
+    assert prepared.subject_template is not None
+    assert prepared.body_template is not None
+    assert prepared.facts is not None
+    await attach_pix(
+        email,
+        company=prepared.company,
+        subject=prepared.subject_template,
+        body=prepared.body_template,
+        facts=prepared.facts,
+    )
     prepared.debtor.last_emailed_at = now
     await prepared.debtor.save(update_fields=["last_emailed_at"])
     await record(
@@ -160,6 +171,7 @@ async def _queue(
             "to": prepared.recipients,
             "subject": rendered.subject,
             "confirmed_recent_contact": prepared.recently_contacted is not None,
+            "pix_txid": email.pix_txid,
         },
     )
     return email

@@ -31,6 +31,7 @@ class OverdueLine:
     open_amount: Decimal
     days_overdue: int
     updated_amount: Decimal
+    entry_id: int = 0  # which entry: a PIX payment by the message's txid settles these
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ async def overdue_statement(*, company: Company, debtor: Debtor, now: dt.datetim
                 open_amount=charges.open_amount,
                 days_overdue=charges.days_overdue,
                 updated_amount=charges.updated_amount,
+                entry_id=entry.id,
             )
         )
     return Statement(

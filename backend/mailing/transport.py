@@ -87,6 +87,8 @@ class Outgoing:
     from_name: str
     reply_to: str | None
     message_id: str
+    # Images the HTML shows by Content-ID (the PIX QR code): (content id, PNG bytes).
+    inline_images: tuple[tuple[str, bytes], ...] = ()
 
 
 def build_message(outgoing: Outgoing, mail_from: str, recipient: str) -> Message:
@@ -95,7 +97,7 @@ def build_message(outgoing: Outgoing, mail_from: str, recipient: str) -> Message
     Every copy has the same Message-ID: it is one e-mail delivered to several people, as Bcc
     would deliver it, and a copy delivered twice still shows as the same message.
     """
-    return Message(
+    message = Message(
         subject=one_line(outgoing.subject),
         html=outgoing.html,
         text=outgoing.text,
@@ -104,6 +106,16 @@ def build_message(outgoing: Outgoing, mail_from: str, recipient: str) -> Message
         reply_to=outgoing.reply_to,
         message_id=outgoing.message_id,
     )
+    for content_id, png in outgoing.inline_images:
+        # multipart/related beside the HTML: mail clients block data: URIs, not cid: images.
+        message.attach(
+            data=png,
+            filename="pix-qrcode.png",
+            mime_type="image/png",
+            content_disposition="inline",
+            content_id=content_id,
+        )
+    return message
 
 
 class DeliveryError(Exception):

@@ -120,6 +120,21 @@ class SentEmail:
     def message_id(self) -> str | None:
         return self.model.message_id
 
+    @strawberry.field(
+        description="The static PIX BR Code (copia e cola) the message carried, with the "
+        "updated total and a txid naming this e-mail; null when the company had no PIX key or "
+        "nothing was owed. The same code is the QR image inside the message."
+    )
+    def pix_copia_e_cola(self) -> str | None:
+        return self.model.pix_copia_e_cola
+
+    @strawberry.field(
+        description="The PIX transaction id (txid) of the message: registerPayment(txid) "
+        "settles the entries it covered."
+    )
+    def pix_txid(self) -> str | None:
+        return self.model.pix_txid
+
 
 @strawberry.type
 class SentEmailEdge:

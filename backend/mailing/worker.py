@@ -34,6 +34,7 @@ from backend.core.redaction import redact_text
 from backend.live.bus import publish
 from backend.mailing.models import SentEmail
 from backend.mailing.transport import DeliveryError, Outgoing, Transport, transport_for
+from backend.pix.message import pix_images
 from backend.settings import Settings
 
 logger = logging.getLogger("cobrancas.mailing")
@@ -246,6 +247,7 @@ class DeliveryWorker:
             from_name=company.name,
             reply_to=company.email,
             message_id=email.message_id or f"<sent-email-{email.id}@localhost>",
+            inline_images=pix_images(email.pix_copia_e_cola, email.pix_txid),
         )
         try:
             refused = await self.transport.send(outgoing)

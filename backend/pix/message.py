@@ -2,8 +2,9 @@
 `{{ pix_copia_e_cola }}` placeholder and the text part) and the same as an inline QR image
 (an attachment referenced by Content-ID: mail clients block data: URIs).
 
-Not wired into backend/mailing yet: the composer (and the régua, through the same code path)
-calls `pix_block(...)` with the statement's updated total and the SentEmail's id."""
+The composer (and the régua, through the same code path) calls `pix_block(...)` with the
+statement's updated total and the SentEmail's id; the preview, before the e-mail exists, with
+no id (txid "***", the BR Code's "no identifier")."""
 
 from __future__ import annotations
 
@@ -46,11 +47,29 @@ class PixBlock:
 
 
 def pix_block(
-    *, key: str | None, creditor_name: str, city: str | None, amount: Decimal, sent_email_id: int
+    *,
+    key: str | None,
+    creditor_name: str,
+    city: str | None,
+    amount: Decimal,
+    sent_email_id: int | None,
 ) -> PixBlock | None:
     """The PIX of one message, or None when the company has no key or nothing is owed."""
     if not key or amount <= 0:
         return None
-    txid = txid_for(sent_email_id)
+    txid = txid_for(sent_email_id) if sent_email_id is not None else "***"
     payload = encode(key=key, name=creditor_name, city=city or "BRASIL", amount=amount, txid=txid)
-    return PixBlock(copia_e_cola=payload, png=qr_png(payload), content_id=f"pix-{txid}@cobrancas")
+    return PixBlock(copia_e_cola=payload, png=qr_png(payload), content_id=content_id_for(txid))
+
+
+def content_id_for(txid: str) -> str:
+    """The Content-ID of the QR image (the HTML part shows it as <img src="cid:...">)."""
+    return f"pix-{txid.replace('*', 'X')}@cobrancas"
+
+
+def pix_images(copia_e_cola: str | None, txid: str | None) -> tuple[tuple[str, bytes], ...]:
+    """The inline QR image of a stored e-mail, drawn again from its copia e cola (the same
+    bytes every attempt: segno is deterministic), so the PNG need not be stored."""
+    if not copia_e_cola or not txid:
+        return ()
+    return ((content_id_for(txid), qr_png(copia_e_cola)),)

@@ -52,6 +52,7 @@ UNKNOWN_PK = 987_654
 # (e.g. `companies { emailTemplates }`): deeper, they would push queries past the cost limit.
 SHALLOW_ONLY = {("Company", "emailTemplates"), ("Company", "collectionSteps")}
 SHALLOW_ONLY |= {("Debtor", "collectionPauses"), ("Debtor", "paymentPromises")}
+SHALLOW_ONLY |= {("Debtor", "history")}
 PLAN_DAY = BusinessCalendar.of("SP").next_business_day(dt.date.today())
 FIRST = 5  # every connection asks for few nodes: the sweep is about reach, not size
 
@@ -317,6 +318,8 @@ def mutation_inputs(world: World) -> dict[str, dict[str, Any]]:
                                 "subject": "A", "body": "B", "contactIds": [own["Contact"]],
                                 "confirmRecentContact": True},
         "retryEmail": {"id": own["SentEmail"]},
+        "registerPayment": {"companyId": own["Company"], "entryExternalId": "erp-1",
+                            "amount": "1.00", "providerPaymentId": "sweep-1"},
         "addCompanyHoliday": {"companyId": own["Company"], "date": soon, "name": "Feriado"},
         "removeCompanyHoliday": {"id": own["CompanyHoliday"]},
         "updateCompany": {"id": own["Company"], "name": "Outra"},
