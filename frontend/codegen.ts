@@ -7,7 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // Screens loaded on demand keep their operations in a generated folder of their own: the
 // client preset's graphql() map holds every document it was generated from, and the map in
 // src/gql/ is part of the first screen's JavaScript (see scripts/check-bundle.mjs).
-export const LAZY_SCREENS = ['src/pages/regua'];
+export const LAZY_SCREENS = ['src/pages/regua', 'src/pages/debtor/followup'];
 
 const generated = {
   preset: 'client' as const,

@@ -143,3 +143,16 @@ export function entryRow(patch: Partial<EntryRowFragment> = {}): EntryRowFragmen
     ...patch,
   };
 }
+
+/** Pausas, promessas and Histórico of Débitos do Cliente: nothing recorded yet. */
+export function debtorFollowUp(patch: Record<string, unknown> = {}) {
+  return {
+    debtor: {
+      id: 'RGVidG9yOjE=',
+      collectionPauses: [],
+      paymentPromises: [],
+      history: { pageInfo: NO_MORE, edges: [] },
+      ...patch,
+    },
+  };
+}

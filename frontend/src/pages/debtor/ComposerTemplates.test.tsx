@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { COMPANIES, debtorDetail } from '../../test/fixtures';
+import { COMPANIES, debtorDetail, debtorFollowUp } from '../../test/fixtures';
 import { fakeApi } from '../../test/fakeApi';
 import { renderSignedIn } from '../../test/render';
 import { DebtorPage } from './DebtorPage';
@@ -29,7 +29,7 @@ describe('Débitos do Cliente: the composer opens with a template', () => {
   });
 
   it("fills in the company's default, lets the user pick another, and follows the company", { timeout: 15000 }, async () => {
-    fakeApi({ DebtorDetail: detail() });
+    fakeApi({ DebtorDetail: detail(), DebtorFollowUp: debtorFollowUp() });
     const user = userEvent.setup();
     renderSignedIn(<DebtorPage debtorId="RGVidG9yOjE=" />);
     await user.click(await screen.findByRole('button', { name: 'Enviar cobrança' }));
@@ -49,7 +49,7 @@ describe('Débitos do Cliente: the composer opens with a template', () => {
   });
 
   it('keeps what the user typed when the company changes', async () => {
-    fakeApi({ DebtorDetail: detail() });
+    fakeApi({ DebtorDetail: detail(), DebtorFollowUp: debtorFollowUp() });
     const user = userEvent.setup();
     renderSignedIn(<DebtorPage debtorId="RGVidG9yOjE=" />);
     await user.click(await screen.findByRole('button', { name: 'Enviar cobrança' }));
@@ -61,7 +61,7 @@ describe('Débitos do Cliente: the composer opens with a template', () => {
 
   it('opens at once, for the entry\'s company, when the user came from "Cobrar"', async () => {
     window.location.hash = `#/devedores/RGVidG9yOjE=?empresa=${COMPANIES[1]!.id}&cobrar=1`;
-    fakeApi({ DebtorDetail: detail() });
+    fakeApi({ DebtorDetail: detail(), DebtorFollowUp: debtorFollowUp() });
     renderSignedIn(<DebtorPage debtorId="RGVidG9yOjE=" />);
     expect(((await screen.findByLabelText('Empresa do E-mail')) as HTMLSelectElement).value).toBe(COMPANIES[1]!.id);
     expect(value('Título do E-mail')).toBe('Serviços em aberto');

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SentEmailRowFragment } from '../../gql/graphql';
-import { COMPANIES, debtorDetail } from '../../test/fixtures';
+import { COMPANIES, debtorDetail, debtorFollowUp } from '../../test/fixtures';
 import { deferred, fakeApi } from '../../test/fakeApi';
 import { renderSignedIn } from '../../test/render';
 import { DebtorPage } from './DebtorPage';
@@ -23,7 +23,7 @@ const SENT: SentEmailRowFragment = {
 const NO_ERRORS = { errors: [] };
 
 async function renderPage(answers: Record<string, unknown> = {}, detail = debtorDetail()) {
-  const api = fakeApi({ DebtorDetail: detail, ...answers });
+  const api = fakeApi({ DebtorDetail: detail, DebtorFollowUp: debtorFollowUp(), ...answers });
   const user = userEvent.setup();
   renderSignedIn(<DebtorPage debtorId="RGVidG9yOjE=" />);
   await screen.findByText('Maria da Silva');

@@ -1,5 +1,5 @@
 import { LiveUpdates } from '../../live';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useExecute, useMorePages, useQuery } from '../../data';
 import { formatDays } from '../../format';
 import type { DebtorDetailQuery, OverdueEntryRowFragment, SentEmailRowFragment } from '../../gql/graphql';
@@ -15,6 +15,9 @@ import { AddressSection, DebtorDataSection } from './DebtorForms';
 import { OverdueEntriesSection } from './OverdueEntriesSection';
 import { debtorDetailQuery, moreOverdueEntriesQuery, moreSentEmailsQuery } from './queries';
 import { SentEmailsSection } from './SentEmailsSection';
+
+// Pausas e promessas and the Histórico: their own chunk, after what is owed.
+const DebtorFollowUp = lazy(() => import('./followup/DebtorFollowUp').then((m) => ({ default: m.DebtorFollowUp })));
 
 const ENTRIES_PAGE = 100;
 const EMAILS_PAGE = 20;
@@ -158,6 +161,15 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
           />
         </div>
       )}
+      <Suspense fallback={<Loading />}>
+        <DebtorFollowUp
+          debtorId={debtor.id}
+          companies={companies}
+          entries={overdueEntries}
+          companyId={companyId}
+          version={detail.data}
+        />
+      </Suspense>
       <DebtorDataSection debtor={debtor} onSaved={(saved) => patch((d) => ({ ...d, ...saved }))} />
       <AddressSection debtor={debtor} onSaved={(saved) => patch((d) => ({ ...d, ...saved }))} />
       <AppointmentsSection
