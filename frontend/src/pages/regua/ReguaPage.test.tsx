@@ -48,13 +48,15 @@ describe('Régua de cobrança', () => {
     window.location.hash = '#/regua';
   });
 
-  it("shows tomorrow's plan of the company, by the server's date, linking each debtor", async () => {
+  it("shows the next sending day's plan, by the server's date, linking each debtor", async () => {
     const api = fakeApi({ Regua: regua(), CollectionPlan: PLAN });
     renderSignedIn(<ReguaPage />);
     const link = await screen.findByRole('link', { name: 'João Araújo' });
     expect(link.getAttribute('href')).toBe(`#/devedores/RGVidG9yOjc%3D?empresa=${COMPANIES[0]!.id}`);
-    expect(api.of('CollectionPlan')[0]!.variables).toEqual({ companyId: COMPANIES[0]!.id, date: '2026-11-29', first: 200 });
+    expect(api.of('CollectionPlan')[0]!.variables).toEqual({ companyId: COMPANIES[0]!.id, date: '2026-11-30', first: 200 });
+    // The server's today is a Saturday: the régua next sends on Monday.
     expect(SERVER_TODAY).toBe('2026-11-28');
+    expect(screen.getByRole('heading', { name: /Plano do próximo dia útil \(segunda-feira\)/ })).toBeTruthy();
     const row = link.closest('tr')!;
     expect(within(row).getByText('D+10')).toBeTruthy();
     expect(within(row).getByText('R$ 1.500,25')).toBeTruthy();

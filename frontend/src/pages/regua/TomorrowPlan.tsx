@@ -6,7 +6,7 @@ import { Empty, ErrorBanner, Loading } from '../../ui/Feedback';
 import { TextField } from '../../ui/Field';
 import { Section } from '../../ui/Section';
 import { DateText, Money } from '../../ui/Values';
-import { addDays, stepDescription, stepLabel } from './preview';
+import { addDays, nextWeekday, stepDescription, stepLabel, weekdayName } from './preview';
 import { collectionPlanQuery } from './queries';
 
 const PLAN_SIZE = 200;
@@ -19,9 +19,12 @@ type Props = {
   version: number;
 };
 
-/** Plano de amanhã: the messages the régua would send, one per debtor, without sending. */
+/**
+ * Plano de amanhã: the messages the régua would send, one per debtor, without sending; on a
+ * Friday, Monday's (the régua sends on business days only).
+ */
 export function TomorrowPlan({ companyId, today, version }: Props) {
-  const tomorrow = addDays(today, 1);
+  const tomorrow = nextWeekday(today);
   const [date, setDate] = useState(tomorrow);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const plan = useQuery(collectionPlanQuery, {
@@ -35,9 +38,14 @@ export function TomorrowPlan({ companyId, today, version }: Props) {
   }, [version, reload]);
   const rows = plan.data?.collectionPlan ?? [];
   const isTomorrow = date === tomorrow;
+  const title = !isTomorrow
+    ? 'Plano do dia'
+    : tomorrow === addDays(today, 1)
+      ? 'Plano de amanhã'
+      : `Plano do próximo dia útil (${weekdayName(tomorrow)})`;
 
   return (
-    <Section title={isTomorrow ? 'Plano de amanhã' : 'Plano do dia'} count={plan.data ? rows.length : undefined}>
+    <Section title={title} count={plan.data ? rows.length : undefined}>
       <div className="stack">
         <div className="regua-plan-date">
           <TextField
@@ -45,12 +53,12 @@ export function TomorrowPlan({ companyId, today, version }: Props) {
             type="date"
             name="planDate"
             value={date}
-            hint="O que a régua enviaria nesse dia, sem enviar nada."
+            hint="O que a régua enviaria nesse dia, sem enviar nada. Ela só envia em dias úteis da empresa."
             onChange={(event) => setDate(event.target.value || tomorrow)}
           />
           {!isTomorrow && (
             <button type="button" className="button button-quiet button-small" onClick={() => setDate(tomorrow)}>
-              Voltar para amanhã
+              Voltar ao próximo envio
             </button>
           )}
         </div>
@@ -59,7 +67,8 @@ export function TomorrowPlan({ companyId, today, version }: Props) {
           !plan.error && <Loading />
         ) : rows.length === 0 ? (
           <Empty>
-            Nenhum e-mail da régua em <DateText value={valid ? date : tomorrow} />.
+            Nenhum e-mail da régua em <DateText value={valid ? date : tomorrow} /> ({weekdayName(valid ? date : tomorrow)}):
+            em fins de semana e feriados ela não envia, e clientes pausados ou com promessa em aberto esperam.
           </Empty>
         ) : (
           <>

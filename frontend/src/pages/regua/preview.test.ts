@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_TABLE, addDays, renderExample, stepDescription, stepLabel } from './preview';
+import { EXAMPLE_TABLE, addDays, nextWeekday, renderExample, stepDescription, stepLabel, weekdayName } from './preview';
 
 const PLACEHOLDERS = [
   { name: 'cliente', example: 'Maria da Silva', inSubject: true },
@@ -40,5 +40,15 @@ describe('steps and dates', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+});
+
+describe('the next day the régua sends', () => {
+  it('skips the weekend', () => {
+    expect(weekdayName('2026-12-04')).toBe('sexta-feira');
+    expect(nextWeekday('2026-12-03')).toBe('2026-12-04');
+    expect(nextWeekday('2026-12-04')).toBe('2026-12-07');
+    expect(nextWeekday('2026-12-05')).toBe('2026-12-07');
+    expect(nextWeekday('2026-12-06')).toBe('2026-12-07');
   });
 });

@@ -54,3 +54,21 @@ export function addDays(isoDate: string, days: number): string {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
+
+const WEEKDAYS = ['domingo', 'segunda-feira', 'terça-feira', 'quarta-feira', 'quinta-feira', 'sexta-feira', 'sábado'];
+
+/** The day of the week of an ISO date, in Portuguese (calendar arithmetic: no zone). */
+export function weekdayName(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
+}
+
+/**
+ * The first weekday after `isoDate`: the régua sends on business days only, so after a Friday
+ * the next plan is Monday's. Holidays are the server's to know: on one, the plan comes back empty.
+ */
+export function nextWeekday(isoDate: string): string {
+  let next = addDays(isoDate, 1);
+  while (['sábado', 'domingo'].includes(weekdayName(next))) next = addDays(next, 1);
+  return next;
+}
