@@ -187,18 +187,19 @@ async def measure(engine: str, size: Size, server: str, seed: int, iterations: i
         rows = []
         total_ms = []
         for company in await Company.all().order_by("id"):
-            timings, counts, planned, held = [], [], 0, 0
+            timings, cpu, counts, planned, held = [], [], [], 0, 0
             for _ in range(iterations):
                 handler.count = 0
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 plan = await plan_company(company.id, on)
                 timings.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - cpu_started) * 1000)
                 counts.append(handler.count)
                 planned, held = len(plan.messages), len(plan.held)
             total_ms.append(statistics.median(timings))
             rows.append(
                 f"| {company.id} | {planned:,} | {held:,} | {statistics.median(timings):,.0f} "
-                f"| {max(timings):,.0f} | {max(counts)} |"
+                f"| {max(timings):,.0f} | {statistics.median(cpu):,.0f} | {max(counts)} |"
             )
         logger.removeHandler(handler)
     finally:
@@ -212,8 +213,9 @@ async def measure(engine: str, size: Size, server: str, seed: int, iterations: i
             f"{extras['promises']:,}, earlier D+3 claims {extras['sends']:,}. Planned date: "
             f"{on.isoformat()}; {iterations} runs per company, median and worst.",
             "",
-            "| company | messages | held | ms (median) | ms (worst) | SQL statements |",
-            "|---|---|---|---|---|---|",
+            "| company | messages | held | ms (median) | ms (worst) | Python CPU ms (median) "
+            "| SQL statements |",
+            "|---|---|---|---|---|---|---|",
             *rows,
             "",
             f"All {len(rows)} companies: {sum(total_ms):,.0f} ms of planning (sum of medians).",
@@ -243,7 +245,8 @@ async def main(argv: list[str] | None = None) -> None:
     ]
     header = (
         f"## Régua planning, size {args.size} ({dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
-        f"{platform.machine()}, {os.cpu_count()} CPU)\n\n"
+        f"{platform.machine()}, {os.cpu_count()} CPU, load average "
+        f"{os.getloadavg()[0]:.1f} at the start)\n\n"
     )
     text = header + "\n".join(sections)
     print(text)

@@ -6,6 +6,7 @@ statements does not grow with the number of debtors."""
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -80,12 +81,14 @@ async def plan_company(company_id: int, on: dt.date) -> Plan:
             paused_debtors.add(debtor_id)
         else:
             paused_entries.add(entry_id)
-    entries: dict[int, list[tuple[OpenEntry, int]]] = defaultdict(list)
+    entries: dict[int, list[tuple[int, dt.date, int]]] = defaultdict(list)
     for entry_id, debtor_id, due, amount, paid in rows:
-        if amount - paid > 0:
-            entries[debtor_id].append(
-                (OpenEntry(entry_id, due, paused=entry_id in paused_entries), amount - paid)
-            )
+        if amount > paid:
+            entries[debtor_id].append((entry_id, due, amount - paid))
+    # Debtors with an entry paused alone go through the whole rule (below).
+    with_paused_entry = {
+        d for d, items in entries.items() if any(i[0] in paused_entries for i in items)
+    }
     earliest = on - dt.timedelta(days=max(by_days) - min(by_days) + 400)
     sent: dict[int, list[tuple[int, dt.date]]] = defaultdict(list)
     for debtor_id, days, run_date in await CollectionSend.filter(
@@ -113,12 +116,36 @@ async def plan_company(company_id: int, on: dt.date) -> Plan:
             .distinct()
             .values_list("debtor_id")
         }
+    step_list = sorted(by_days)
+    no_sends: list[tuple[int, dt.date]] = []
     for debtor_id, items in sorted(entries.items()):
-        reached = reached_step(by_days, (e for e, _ in items), on, sent[debtor_id])
-        if reached is None:
-            continue
-        open_cents = sum(c for e, c in items if e.entry_id in reached.entry_ids)
-        step = by_days[reached.step_days]
+        debtor_sent = sent.get(debtor_id)
+        if debtor_sent or debtor_id in with_paused_entry:
+            reached = reached_step(
+                step_list,
+                [OpenEntry(i, due, paused=i in paused_entries) for i, due, _ in items],
+                on,
+                debtor_sent or no_sends,
+            )
+            if reached is None:
+                continue
+            top, entry_ids = reached.step_days, reached.entry_ids
+            chosen = set(entry_ids)
+            open_cents = sum(c for i, _, c in items if i in chosen)
+        else:
+            # Nothing sent before and nothing paused alone: the rule reduces to the highest
+            # stage of the debtor's entries, every staged entry in the message (one pass).
+            top, staged, open_cents = -(10**6), [], 0
+            for entry_id, due, cents in items:
+                index = bisect_right(step_list, (on - due).days)
+                if index:
+                    staged.append(entry_id)
+                    open_cents += cents
+                    top = max(top, step_list[index - 1])
+            if not staged:
+                continue
+            entry_ids = tuple(sorted(staged))
+        step = by_days[top]
         if open_cents < step.minimum_open_cents:
             continue
         if debtor_id in paused_debtors:
@@ -129,8 +156,6 @@ async def plan_company(company_id: int, on: dt.date) -> Plan:
             plan.held[debtor_id] = "recent_contact"
         else:
             plan.messages.append(
-                PlannedMessage(
-                    debtor_id, step.days, step.template_id, reached.entry_ids, open_cents
-                )
+                PlannedMessage(debtor_id, step.days, step.template_id, entry_ids, open_cents)
             )
     return plan

@@ -14,14 +14,15 @@ in its zone) and a promise to pay holds the régua through its date (`promise_ou
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from backend.businessdays.rules import BusinessCalendar
 
 
-@dataclass(frozen=True)
-class OpenEntry:
+class OpenEntry(NamedTuple):  # a tuple: a company's plan makes hundreds of thousands
     entry_id: int
     due_date: dt.date
     paused: bool = False  # a pause on this entry alone
@@ -36,8 +37,9 @@ class Reached:
 
 def stage(step_days: Sequence[int], due: dt.date, on: dt.date) -> int | None:
     """The latest step (days relative to due) reached by an entry due on `due`, on date `on`."""
-    reached = [s for s in step_days if due + dt.timedelta(days=s) <= on]
-    return max(reached) if reached else None
+    steps = sorted(step_days)
+    index = bisect_right(steps, (on - due).days)
+    return steps[index - 1] if index else None
 
 
 def reached_step(
@@ -57,9 +59,11 @@ def reached_step(
     steps = sorted(set(step_days))
     staged: list[tuple[OpenEntry, int]] = []
     for entry in entries:
-        at = None if entry.paused else stage(steps, entry.due_date, on)
-        if at is not None:
-            staged.append((entry, at))
+        if entry.paused:
+            continue
+        index = bisect_right(steps, (on - entry.due_date).days)  # the latest step reached
+        if index:
+            staged.append((entry, steps[index - 1]))
     if not staged:
         return None
     sent_list = list(sent)
@@ -70,11 +74,11 @@ def reached_step(
         reached_on = entry.due_date + dt.timedelta(days=at)
         return not any(days >= at and run_date >= reached_on for days, run_date in sent_list)
 
-    fresh = [(e, s) for e, s in staged if pending(e, s)]
+    fresh = [(e, s) for e, s in staged if pending(e, s)] if sent_list else staged
     if not fresh:
         return None
     top = max(s for _, s in fresh)
-    since = min(e.due_date + dt.timedelta(days=top) for e, s in fresh if s == top)
+    since = min(e.due_date for e, s in fresh if s == top) + dt.timedelta(days=top)
     ids = tuple(sorted(e.entry_id for e, _ in staged))
     return Reached(step_days=top, since=since, entry_ids=ids)
 
@@ -87,6 +91,17 @@ def in_business_hours(local: dt.datetime, calendar: BusinessCalendar) -> bool:
     """08:00 to 18:00 (exclusive) on a business day, `local` in the company's zone (CDC art. 42
     and 71: no contact at unreasonable hours, nor on weekends and holidays)."""
     return BUSINESS_START <= local.time() < BUSINESS_END and calendar.is_business_day(local.date())
+
+
+def next_opening(local: dt.datetime, calendar: BusinessCalendar) -> dt.datetime | None:
+    """None within business hours; else the next 08:00 of a business day (same zone)."""
+    if in_business_hours(local, calendar):
+        return None
+    day = local.date()
+    if local.time() >= BUSINESS_START:
+        day += dt.timedelta(days=1)
+    day = calendar.next_business_day(day)
+    return dt.datetime.combine(day, BUSINESS_START, local.tzinfo)
 
 
 def promise_outcome(amount_cents: int, paid_cents: int, promised: dt.date, today: dt.date) -> str:

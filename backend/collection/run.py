@@ -37,7 +37,7 @@ from backend.collection.models import (
     PaymentPromise,
 )
 from backend.collection.planning import PlannedMessage, plan_company
-from backend.collection.rules import in_business_hours, promise_outcome
+from backend.collection.rules import in_business_hours, next_opening, promise_outcome
 from backend.companies.models import Company
 from backend.core.enums import EmailStatus, Role
 from backend.core.errors import ErrorCollector
@@ -362,6 +362,14 @@ async def _broken_appointment(
         ),
     )
     return appointment.id
+
+
+async def delivery_opening(company: Company, now: dt.datetime) -> dt.datetime | None:
+    """For the delivery worker: None when an automatic e-mail of the company may go out now;
+    else when it may (a retry after 18:00 waits for the next business morning)."""
+    calendar = (await calendars_by_company([company.id]))[company.id]
+    opening = next_opening(now.astimezone(ZoneInfo(company.time_zone)), calendar)
+    return opening.astimezone(dt.UTC) if opening is not None else None
 
 
 # --- the daily run --------------------------------------------------------------------------

@@ -196,6 +196,9 @@ class DeliveryWorker:
         while not stop.is_set():
             try:
                 await self.regua_tick()
+            except Exception:  # a régua failure must not stop deliveries
+                logger.exception("Falha na execução diária da régua de cobrança")
+            try:
                 await self.drain(stop)
             except Exception:  # the loop must survive a database hiccup
                 logger.exception("Falha no ciclo de entrega de e-mails")
@@ -237,6 +240,17 @@ class DeliveryWorker:
         if self.clock() + self.send_time > email.lease_until:
             await self._release(claim)  # too little lease left to finish a send safely
             return
+        if email.automatic:  # the régua's e-mails go out only in the company's business hours
+            from backend.collection.run import delivery_opening
+
+            if (opening := await delivery_opening(company, self.clock())) is not None:
+                await mine.update(
+                    status=EmailStatus.QUEUED,
+                    lease_until=None,
+                    attempts=F("attempts") - 1,
+                    next_attempt_at=opening,
+                )
+                return
         already = list(email.delivered_to or [])
         outgoing = Outgoing(
             sent_email_id=email.id,

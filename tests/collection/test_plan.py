@@ -44,3 +44,39 @@ async def test_plan_consolidates_and_skips_claimed(admin_api: ApiClient) -> None
     other = await make_company()
     restricted = await ApiClient.with_token(admin_api.http, companies=[other])
     assert (await restricted.data(PLAN, variables))["collectionPlan"] == []
+
+
+async def test_plan_equals_the_pure_rule_for_every_debtor(database_url: str) -> None:
+    """The planner's one-pass path (no earlier sends, nothing paused alone) and its full path
+    agree with `reached_step` debtor by debtor, on random data."""
+    import random
+
+    from backend.collection.rules import OpenEntry, reached_step
+
+    rng = random.Random(7)
+    company = await make_company()
+    template = await ensure_default_template(company)
+    steps = [-3, 0, 3, 10, 30]
+    for days in steps:
+        await CollectionStep.create(company=company, days=days, template=template)
+    expected = {}
+    for n in range(30):
+        debtor = await make_debtor(f"D{n}")
+        entries = []
+        for _ in range(rng.randint(1, 6)):
+            due = DAY + dt.timedelta(days=rng.randint(-60, 10))
+            entry = await make_entry(company, debtor, due=due, amount="10.00")
+            entries.append(OpenEntry(entry.id, due))
+        sent = []
+        if n % 3 == 0:  # an earlier send for a third of them: the full path
+            sent = [(3, DAY - dt.timedelta(days=rng.randint(1, 20)))]
+            await CollectionSend.create(debtor=debtor, company=company, step_days=3,
+                                        run_date=sent[0][1])  # fmt: skip
+        reached = reached_step(steps, entries, DAY, sent)
+        if reached is not None:
+            expected[debtor.id] = (reached.step_days, reached.entry_ids)
+    from backend.collection.planning import collection_plan
+
+    plan = await collection_plan(company.id, DAY)
+    assert {p.debtor_id: (p.step_days, p.entry_ids) for p in plan} == expected
+    assert len(expected) > 10

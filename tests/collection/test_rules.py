@@ -121,3 +121,24 @@ def test_promise_outcome() -> None:
     assert promise_outcome(10_000, 10_000, promised, day(6)) == "KEPT"
     assert promise_outcome(10_000, 12_000, promised, day(9)) == "KEPT"
     assert promise_outcome(10_000, 9_999, promised, day(6)) == "BROKEN"
+
+
+def test_next_opening() -> None:
+    from zoneinfo import ZoneInfo
+
+    from backend.businessdays.rules import BusinessCalendar
+    from backend.collection.rules import next_opening
+
+    sp, calendar = ZoneInfo("America/Sao_Paulo"), BusinessCalendar.of("SP")
+    assert next_opening(dt.datetime(2026, 4, 20, 10, tzinfo=sp), calendar) is None
+    # Monday 20/4 at 19:00: Tuesday is Tiradentes, so Wednesday 08:00.
+    assert next_opening(dt.datetime(2026, 4, 20, 19, tzinfo=sp), calendar) == dt.datetime(
+        2026, 4, 22, 8, tzinfo=sp
+    )
+    # Friday 05:00: the same morning; Saturday noon: Monday.
+    assert next_opening(dt.datetime(2026, 4, 24, 5, tzinfo=sp), calendar) == dt.datetime(
+        2026, 4, 24, 8, tzinfo=sp
+    )
+    assert next_opening(dt.datetime(2026, 4, 25, 12, tzinfo=sp), calendar) == dt.datetime(
+        2026, 4, 27, 8, tzinfo=sp
+    )

@@ -215,3 +215,52 @@ async def test_pauses_and_promises_through_the_api(admin_api: ApiClient, clock: 
                                                     "promisedDate": "2026-03-13",
                                                     "amount": "1.00"}})  # fmt: skip
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_the_worker_loop_runs_the_regua(
+    database_url: str, clock: SetClock, smtp_server: SmtpServer
+) -> None:
+    from backend.settings import Settings
+
+    _, debtors = await company_with_debtors(2, recent_contact_days=0)
+    clock.set(NINE)
+    settings = Settings(database_url=database_url, smtp_url=smtp_server.url, mail_from=MAIL_FROM)
+    loop_worker = DeliveryWorker.from_settings(settings, clock=clock)
+    stop = asyncio.Event()
+    task = asyncio.create_task(loop_worker.run(stop, poll_interval=0.1))
+    try:
+        await asyncio.to_thread(smtp_server.inbox.wait_for, 2)
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, timeout=30)
+    assert sorted(r.rcpt_tos[0] for r in smtp_server.inbox.received) == sorted(
+        d.email for d in debtors
+    )
+
+
+async def test_an_automatic_email_is_not_delivered_after_hours(
+    database_url: str, clock: SetClock, smtp_server: SmtpServer
+) -> None:
+    """A régua e-mail whose delivery failed at 17:59 is retried after 18:00: it waits for the
+    next business morning (CDC art. 71), while a collector's own e-mail goes at once."""
+    company, [debtor] = await company_with_debtors(1, recent_contact_days=0)
+    clock.set(NINE)
+    await regua.run_due(now=NINE, mail_from=MAIL_FROM)
+    evening = dt.datetime.combine(MONDAY, dt.time(19), ZONE).astimezone(dt.UTC)
+    clock.set(evening)
+    manual = await queue(company, debtor, now=evening)
+    late = worker(smtp_server, clock)
+    await late.drain()
+    assert [r.rcpt_tos for r in smtp_server.inbox.received] == [[debtor.email]]
+    [automatic] = await SentEmail.filter(automatic=True)
+    assert automatic.status == EmailStatus.QUEUED
+    assert automatic.attempts == 0
+    tuesday = dt.datetime.combine(MONDAY + dt.timedelta(days=1), dt.time(8), ZONE)
+    assert automatic.next_attempt_at == tuesday.astimezone(dt.UTC)
+    clock.set(tuesday.astimezone(dt.UTC))
+    await late.drain()
+    await automatic.refresh_from_db()
+    assert automatic.status == EmailStatus.SENT
+    assert len(smtp_server.inbox.received) == 2
+    await manual.refresh_from_db()
+    assert manual.status == EmailStatus.SENT
