@@ -42,8 +42,12 @@ def sent_email_id_of(txid: str) -> int | None:
 @dataclass(frozen=True, slots=True)
 class PixBlock:
     copia_e_cola: str
-    png: bytes
     content_id: str  # the <img src="cid:..."> of the HTML part
+
+    @property
+    def png(self) -> bytes:
+        """The QR image, drawn when asked (~25 ms): rendering and previews only need the text."""
+        return qr_png(self.copia_e_cola)
 
 
 def pix_block(
@@ -59,7 +63,7 @@ def pix_block(
         return None
     txid = txid_for(sent_email_id) if sent_email_id is not None else "***"
     payload = encode(key=key, name=creditor_name, city=city or "BRASIL", amount=amount, txid=txid)
-    return PixBlock(copia_e_cola=payload, png=qr_png(payload), content_id=content_id_for(txid))
+    return PixBlock(copia_e_cola=payload, content_id=content_id_for(txid))
 
 
 def content_id_for(txid: str) -> str:
