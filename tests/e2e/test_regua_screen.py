@@ -27,7 +27,11 @@ def sized(request: pytest.FixtureRequest, browser: Browser, server: Server) -> I
 
 
 def open_regua(page: Page) -> None:
+    """From the header; on a phone its links may fold behind a Menu button."""
     login(page)
+    menu = page.get_by_role("button", name="Menu")
+    if menu.count() and menu.is_visible():
+        menu.click()
     page.get_by_role("navigation", name="Principal").get_by_role(
         "link", name="Régua de cobrança"
     ).click()

@@ -89,9 +89,12 @@ def test_home_and_debtor_page_at_both_widths(sized: Page) -> None:
 
 def test_regua_screen_at_both_widths(sized: Page) -> None:
     """Régua de cobrança (issue 10): steps, templates with the editor and its preview open, and
-    tomorrow's plan; reached from the header."""
+    tomorrow's plan; reached from the header (on a phone maybe behind its Menu button)."""
     page = sized
     login(page)
+    menu = page.get_by_role("button", name="Menu")
+    if menu.count() and menu.is_visible():
+        menu.click()
     page.get_by_role("navigation", name="Principal").get_by_role(
         "link", name="Régua de cobrança"
     ).click()

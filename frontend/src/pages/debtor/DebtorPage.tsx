@@ -1,7 +1,8 @@
 import { LiveUpdates } from '../../live';
-import { Suspense, lazy, useState } from 'react';
+import { useState } from 'react';
 import { useExecute, useMorePages, useQuery } from '../../data';
 import { formatDays } from '../../format';
+import { Suspense, lazy } from 'react';
 import type { DebtorDetailQuery, OverdueEntryRowFragment, SentEmailRowFragment } from '../../gql/graphql';
 import { Page } from '../../Page';
 import { href, useLocation } from '../../router';
@@ -60,9 +61,8 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
 
   // E-mails put back in the queue, over whichever page listed them.
   const [retried, setRetried] = useState<Record<string, SentEmailRowFragment>>({});
-  // The composer is a panel opened on demand (what is owed reads first), or at once when the
-  // user came from "Cobrar" on an entry (?cobrar=1, with that entry's company in ?empresa=).
-  const [composing, setComposing] = useState(() => query.get('cobrar') === '1');
+  // The composer is a panel opened on demand: what is owed reads first.
+  const [composing, setComposing] = useState(() => query.get('cobrar') === '1'); // "Cobrar" on an entry
 
   function patch(change: (debtor: Debtor) => Debtor) {
     detail.update((data) => (data.debtor ? { ...data, debtor: change(data.debtor) } : data));
