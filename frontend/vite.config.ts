@@ -37,5 +37,8 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // userEvent typing in jsdom takes seconds on a loaded 2-core machine (CI runs beside the
+    // backend suite): 5 s timed out there, never here alone.
+    testTimeout: 20000,
   },
 });

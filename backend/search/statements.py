@@ -28,7 +28,9 @@ class DebtorOrder(StrEnum):
     OPEN_AMOUNT_DESC = "OPEN_AMOUNT_DESC"
     OPEN_AMOUNT_ASC = "OPEN_AMOUNT_ASC"
     OLDEST_DUE_ASC = "OLDEST_DUE_ASC"
+    OLDEST_DUE_DESC = "OLDEST_DUE_DESC"
     NAME_ASC = "NAME_ASC"
+    NAME_DESC = "NAME_DESC"
 
 
 def order_by(order: DebtorOrder, table: str, name: str = "d.search_key") -> str:
@@ -40,8 +42,12 @@ def order_by(order: DebtorOrder, table: str, name: str = "d.search_key") -> str:
             return f"{table}.open_cents, {table}.debtor_id"
         case DebtorOrder.OLDEST_DUE_ASC:
             return f"{table}.oldest_due, {table}.debtor_id"
+        case DebtorOrder.OLDEST_DUE_DESC:
+            return f"{table}.oldest_due DESC, {table}.debtor_id"
         case DebtorOrder.NAME_ASC:
             return f"{name}, {table}.debtor_id"
+        case DebtorOrder.NAME_DESC:
+            return f"{name} DESC, {table}.debtor_id"
 
 
 def _page_and_totals(
@@ -53,7 +59,7 @@ def _page_and_totals(
     source: str,
     as_of: bool,
 ) -> str:
-    by_name = order is DebtorOrder.NAME_ASC
+    by_name = order in (DebtorOrder.NAME_ASC, DebtorOrder.NAME_DESC)
     name = ", d.search_key AS sort_name" if by_name else ""
     join = " JOIN debtor d ON d.id = r.debtor_id" if by_name else ""
     return (

@@ -106,14 +106,55 @@ export function newIdempotencyKey(): string {
   return [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** A form value by an error's path: "address.postalCode" is the form's postalCode. */
+function valueAt(values: Readonly<Record<string, unknown>>, path: string): unknown {
+  return path in values ? values[path] : values[path.slice(path.lastIndexOf('.') + 1)];
+}
+
+/**
+ * The errors still worth showing: a field's error goes as soon as its value differs from the one
+ * it was about (for forms that keep their errors themselves; useMutationForm does this too).
+ */
+export function useErrorsOfValues(errors: FormErrors, values: Readonly<Record<string, unknown>>): FormErrors {
+  const [then, setThen] = useState({ errors, values });
+  let before = then.values;
+  if (then.errors !== errors) {
+    setThen({ errors, values }); // new errors: about the values on screen now
+    before = values;
+  }
+  return withoutChanged(errors, before, values);
+}
+
+function withoutChanged(
+  errors: FormErrors,
+  then: Readonly<Record<string, unknown>>,
+  now: Readonly<Record<string, unknown>>,
+): FormErrors {
+  const same = (path: string) => JSON.stringify(valueAt(now, path)) === JSON.stringify(valueAt(then, path));
+  const kept = Object.entries(errors.fields).filter(([path]) => same(path));
+  if (kept.length === Object.keys(errors.fields).length) return errors;
+  return { general: errors.general, fields: Object.fromEntries(kept) };
+}
+
 /**
  * The state of a form that runs one mutation: `submit(call)` runs it once at a time and returns
  * the payload when its `errors` list is empty, else null with the errors placed by field.
+ *
+ * Given the form's `values`, a field's error clears as soon as its value changes (or the form is
+ * reset to other values): the message was about what was typed before.
  */
-export function useMutationForm(fields: readonly string[]) {
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+export function useMutationForm(fields: readonly string[], values?: Readonly<Record<string, unknown>>) {
+  const [state, setState] = useState<{ errors: FormErrors; values?: Readonly<Record<string, unknown>> }>({
+    errors: NO_ERRORS,
+  });
   const [saving, setSaving] = useState(false);
   const busy = useRef(false);
+  const latest = useRef(values);
+  useEffect(() => {
+    latest.current = values;
+  });
+
+  const setErrors = useCallback((errors: FormErrors) => setState({ errors, values: latest.current }), []);
 
   const submit = useCallback(
     async <TPayload extends { errors: readonly UserError[] }>(
@@ -136,10 +177,13 @@ export function useMutationForm(fields: readonly string[]) {
         setSaving(false);
       }
     },
-    [fields],
+    [fields, setErrors],
   );
 
-  return { errors, setErrors, saving, submit };
+  const { errors, values: then } = state;
+  const shown = values && then ? withoutChanged(errors, then, values) : errors;
+
+  return { errors: shown, setErrors, saving, submit };
 }
 
 export type Connection<TEdge> = {

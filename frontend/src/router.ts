@@ -106,8 +106,13 @@ function subscribe(onChange: () => void): () => void {
 
 const getHash = () => window.location.hash;
 
+/** The raw hash ("#/devedores/…?empresa=…"), for screens that remember where they were. */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, getHash);
+}
+
 export function useLocation(): Location {
-  const hash = useSyncExternalStore(subscribe, getHash);
+  const hash = useHash();
   return useMemo(() => parseLocation(hash), [hash]);
 }
 

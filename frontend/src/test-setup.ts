@@ -5,4 +5,5 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   window.location.hash = '';
+  window.sessionStorage.clear(); // the home's place (pages/home/place.ts)
 });

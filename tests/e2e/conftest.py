@@ -36,10 +36,16 @@ class Server:
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Server]:
+    yield from serve(request.param, tmp_path_factory)
+
+
+def serve(engine: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The server on one engine: a module whose flows touch no engine-specific code overrides
+    `server` with `yield from serve("sqlite", tmp_path_factory)` to keep `make test` short."""
     if not (ROOT / "frontend" / "dist" / "index.html").is_file():
         pytest.fail("frontend/dist is missing: `make test` builds it (make frontend)")
     tmp = tmp_path_factory.mktemp("e2e")
-    with throwaway_database(request.param, tmp, "e2e") as database_url:
+    with throwaway_database(engine, tmp, "e2e") as database_url:
         env = server_env(database_url, tmp, "WARNING")
         run(env, "backend.cli", "migrate")
         run(env, "backend.cli", "demo", "--debtors", "40", "--entries", "300", "--seed", "7")
@@ -95,7 +101,7 @@ def page(browser: Browser, server: Server) -> Iterator[Page]:
 def open_page(browser: Browser, server: Server, **options: Any) -> Iterator[Page]:
     """A fresh browser context (Playwright's `new_context` options, e.g. `timezone_id`) that
     fails the test on any request leaving this machine or any JavaScript error."""
-    context = browser.new_context(base_url=server.url, locale="pt-BR", **options)
+    context = browser.new_context(base_url=server.url, **{"locale": "pt-BR", **options})
     outside: list[str] = []
 
     def guard(route, request) -> None:  # type: ignore[no-untyped-def]

@@ -46,6 +46,13 @@ def login_as(page: Page, email: str, password: str, name: str) -> None:
     page.get_by_text(f"Olá, {name}").wait_for()
 
 
+def open_menu(page: Page) -> None:
+    """On a phone the header's links fold behind "Menu"."""
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():
+        menu.click()
+
+
 def shot(page: Page, name: str) -> None:
     folder = Path(os.environ.get("E2E_SCREENSHOTS", "test-artifacts/screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -110,6 +117,7 @@ def test_administration_for_admins_only(
     pages = contexts(browser, server, viewport)
     page = next(pages)
     login(page)
+    open_menu(page)
     nav = page.get_by_role("link", name="Administração")
     expect(nav).to_have_count(1)
     page.goto("/#/admin/empresas")
@@ -144,6 +152,8 @@ def test_administration_for_admins_only(
     pages = contexts(browser, server, viewport)
     page = next(pages)
     login_as(page, bruno, BRUNO_PASSWORD, "Bruno Lima")
+    open_menu(page)
+    expect(page.get_by_role("link", name="Meus Agendamentos")).to_be_visible()
     expect(page.get_by_role("link", name="Administração")).to_have_count(0)
     page.goto("/#/admin/usuarios")
     expect(page.get_by_text("Apenas administradores podem abrir esta tela.")).to_be_visible()

@@ -61,7 +61,7 @@ def test_default_dates_are_the_company_s_today(
     code = (settle.get_attribute("aria-label") or "").removeprefix("Quitar lançamento ").strip()
     settle.click()
     dialog = page.get_by_role("dialog")
-    expect(dialog.get_by_label("Data do pagamento")).to_have_value(today.isoformat())
+    expect(dialog.get_by_label("Data do pagamento")).to_have_value(_br(today))
     # Overdue: the dialog asks whether the charges of that day are received or waived.
     expect(dialog.get_by_text("Calculando multa e juros")).to_have_count(0)
     include = dialog.get_by_role("button", name="Incluir multa e juros")
@@ -76,7 +76,7 @@ def test_default_dates_are_the_company_s_today(
     page.get_by_role("button", name=re.compile("^Agendamentos")).click()
     page.get_by_role("button", name="Adicionar agendamento").click()
     form = page.get_by_role("form", name="Novo agendamento")
-    expect(form.get_by_label("Data")).to_have_value(today.isoformat())
+    expect(form.get_by_label("Data")).to_have_value(_br(today))
     form.get_by_label("Hora").fill("09:00")
     form.get_by_label("Observações Gerais").fill("Ligar para confirmar o pagamento")
     form.get_by_role("button", name="Salvar Agendamento").click()

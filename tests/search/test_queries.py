@@ -254,6 +254,10 @@ async def test_every_order_with_a_stable_tie_break(admin_api: ApiClient, source:
     assert await ordered("OPEN_AMOUNT_ASC") == ["Álvaro", "Beatriz", "alice", "Carlos"]
     assert await ordered("OLDEST_DUE_ASC") == ["alice", "Álvaro", "Beatriz", "Carlos"]
     assert await ordered("NAME_ASC") == ["alice", "Álvaro", "Beatriz", "Carlos"]
+    # Both ways (issue 12: every sortable column, "Dias em atraso" included): the tie-break
+    # stays the debtor created first.
+    assert await ordered("OLDEST_DUE_DESC") == ["Carlos", "Beatriz", "alice", "Álvaro"]
+    assert await ordered("NAME_DESC") == ["Carlos", "Beatriz", "Álvaro", "alice"]
 
 
 async def test_pages_follow_cursors_to_the_end(admin_api: ApiClient, source: str) -> None:

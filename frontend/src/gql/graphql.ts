@@ -88,7 +88,9 @@ export type DebtorKind =
 /** Ties are broken by the debtor, always the same way. */
 export type DebtorOrder =
   | 'NAME_ASC'
+  | 'NAME_DESC'
   | 'OLDEST_DUE_ASC'
+  | 'OLDEST_DUE_DESC'
   | 'OPEN_AMOUNT_ASC'
   | 'OPEN_AMOUNT_DESC';
 

@@ -61,3 +61,21 @@ export function LoadMore({ pages, hidden }: { pages: Pages; hidden?: boolean }) 
     </>
   );
 }
+
+/**
+ * A notice pinned to the bottom of the window with "Desfazer" (e.g. an appointment ticked
+ * Concluído by mistake), so it is in view wherever the list was scrolled to.
+ */
+export function UndoNotice({ children, onUndo, onClose }: { children: ReactNode; onUndo: () => void; onClose: () => void }) {
+  return (
+    <div className="toast" role="status">
+      <span>{children}</span>
+      <button type="button" className="button button-small" onClick={onUndo}>
+        Desfazer
+      </button>
+      <button type="button" className="button button-quiet button-small" aria-label="Fechar aviso" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}

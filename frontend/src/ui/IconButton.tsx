@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 type Props = {
-  /** The accessible name, also shown as a tooltip. */
+  /** The accessible name, also shown as a tooltip on hover and on keyboard focus. */
   label: string;
   icon: ReactNode;
   className?: string;
@@ -14,8 +14,9 @@ export function IconButton({ label, icon, className, describedBy, href, onClick,
   const classes = `icon-button${className ? ` ${className}` : ''}`;
   if (href !== undefined) {
     return (
-      <a className={classes} href={href} aria-label={label} aria-describedby={describedBy} title={label}>
+      <a className={classes} href={href} aria-label={label} aria-describedby={describedBy}>
         {icon}
+        <Tip label={label} />
       </a>
     );
   }
@@ -25,11 +26,21 @@ export function IconButton({ label, icon, className, describedBy, href, onClick,
       className={classes}
       aria-label={label}
       aria-describedby={describedBy}
-      title={label}
       onClick={onClick}
       disabled={disabled}
     >
       {icon}
+      <Tip label={label} />
     </button>
+  );
+}
+
+/** The tooltip: shown by CSS on hover and focus (a title attribute shows neither on focus nor on
+ * touch); hidden from screen readers, which read the aria-label. */
+function Tip({ label }: { label: string }) {
+  return (
+    <span className="icon-tip" aria-hidden="true">
+      {label}
+    </span>
   );
 }

@@ -130,7 +130,7 @@ describe('Administração', () => {
     renderSignedIn(<AdminPage section="auditoria" />);
     expect(await screen.findByText('payment.create')).toBeTruthy();
     await user.selectOptions(screen.getByLabelText('Usuário'), 'Bruno Lima');
-    await user.type(screen.getByLabelText('De'), '2026-11-01');
+    await user.type(screen.getByLabelText('De'), '01/11/2026');
     await user.click(screen.getByRole('button', { name: 'Filtrar' }));
     await waitFor(() =>
       expect(api.of('AdminAudit').at(-1)!.variables).toEqual({

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useQuery } from '../../data';
 import { formatDateTime } from '../../format';
 import { Empty, ErrorBanner, Loading } from '../../ui/Feedback';
+import { DateField } from '../../ui/DateField';
 import { SelectField, TextField } from '../../ui/Field';
 import { adminAuditQuery } from './queries';
 
@@ -13,6 +14,8 @@ export function AuditAdmin() {
   const [draft, setDraft] = useState<Filters>(NONE);
   const [applied, setApplied] = useState<Filters>(NONE);
   const [after, setAfter] = useState<string | null>(null);
+  // "Limpar filtros" also empties a half-typed date (its value is '' already).
+  const [cleared, setCleared] = useState(0);
   const result = useQuery(adminAuditQuery, {
     debtorId: applied.debtorId || null,
     actorUserId: applied.actorUserId || null,
@@ -45,14 +48,14 @@ export function AuditAdmin() {
               </option>
             ))}
           </SelectField>
-          <TextField label="De" type="date" value={draft.dateFrom} onChange={(e) => setDraft({ ...draft, dateFrom: e.target.value })} />
-          <TextField label="Até" type="date" value={draft.dateTo} onChange={(e) => setDraft({ ...draft, dateTo: e.target.value })} />
+          <DateField key={`de-${cleared}`} label="De" value={draft.dateFrom} onChange={(dateFrom) => setDraft({ ...draft, dateFrom })} />
+          <DateField key={`ate-${cleared}`} label="Até" value={draft.dateTo} onChange={(dateTo) => setDraft({ ...draft, dateTo })} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button">
             Filtrar
           </button>
-          <button type="button" className="button button-quiet" onClick={() => (setDraft(NONE), setApplied(NONE), setAfter(null))}>
+          <button type="button" className="button button-quiet" onClick={() => (setDraft(NONE), setApplied(NONE), setAfter(null), setCleared((n) => n + 1))}>
             Limpar filtros
           </button>
         </div>

@@ -32,7 +32,7 @@ describe('Meus Agendamentos', () => {
     expect(screen.getByText('Atrasado')).toBeTruthy();
     expect(api.of('MyAppointments')[0]!.variables).toEqual({ from: null, to: null, includeDone: false });
 
-    await user.type(screen.getByLabelText('De'), '2026-12-01');
+    await user.type(screen.getByLabelText('De'), '01/12/2026');
     await user.click(screen.getByRole('checkbox', { name: 'Mostrar concluídos' }));
     await waitFor(() =>
       expect(api.of('MyAppointments').at(-1)!.variables).toEqual({ from: '2026-12-01', to: null, includeDone: true }),

@@ -4,8 +4,8 @@ import { formatDate } from '../../format';
 import type { MyAppointmentsQuery } from '../../gql/graphql';
 import { Page } from '../../Page';
 import { href } from '../../router';
-import { Empty, ErrorBanner, Loading } from '../../ui/Feedback';
-import { TextField } from '../../ui/Field';
+import { Empty, ErrorBanner, Loading, SuccessNotice, UndoNotice } from '../../ui/Feedback';
+import { DateField } from '../../ui/DateField';
 import { Section } from '../../ui/Section';
 import { DateText, Text } from '../../ui/Values';
 import { completeAppointmentMutation } from '../debtor/queries';
@@ -22,19 +22,24 @@ export function AgendaPage() {
   const result = useQuery(myAppointmentsQuery, { from: from || null, to: to || null, includeDone });
   const [changed, setChanged] = useState<Record<string, Appointment>>({});
   const [error, setError] = useState<string | null>(null);
+  // The appointment just ticked Concluído, offered back with "Desfazer".
+  const [undoable, setUndoable] = useState<Appointment | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function toggle(appointment: Appointment) {
     setError(null);
+    setNotice(null);
+    setUndoable(null);
     try {
       const { completeAppointment: payload } = await run(completeAppointmentMutation, {
         input: { id: appointment.id, done: !appointment.done },
       });
-      if (payload.appointment)
-        setChanged((current) => ({
-          ...current,
-          [appointment.id]: { ...appointment, ...payload.appointment, company: appointment.company },
-        }));
-      else setError(payload.errors.map((e) => e.message).join('\n'));
+      if (payload.appointment) {
+        const saved = { ...appointment, ...payload.appointment, company: appointment.company };
+        setChanged((current) => ({ ...current, [appointment.id]: saved }));
+        if (saved.done) setUndoable(saved);
+        else if (appointment === undoable) setNotice(`Agendamento de ${appointment.debtor.name} voltou a pendente.`);
+      } else setError(payload.errors.map((e) => e.message).join('\n'));
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -53,8 +58,8 @@ export function AgendaPage() {
     <Page title="Meus Agendamentos">
       <form className="search-form" aria-label="Filtrar agendamentos" onSubmit={(event) => event.preventDefault()}>
         <div className="form-grid">
-          <TextField label="De" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-          <TextField label="Até" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+          <DateField label="De" value={from} onChange={setFrom} />
+          <DateField label="Até" value={to} onChange={setTo} />
           <label className="check check-field">
             <input type="checkbox" checked={includeDone} onChange={(event) => setIncludeDone(event.target.checked)} />
             Mostrar concluídos
@@ -64,6 +69,12 @@ export function AgendaPage() {
 
       {result.error && <ErrorBanner message={result.error} onRetry={result.reload} />}
       {error && <ErrorBanner message={error} />}
+      {notice && <SuccessNotice>{notice}</SuccessNotice>}
+      {undoable && (
+        <UndoNotice onUndo={() => void toggle(undoable)} onClose={() => setUndoable(null)}>
+          Agendamento de {undoable.debtor.name} ({formatDate(undoable.date)} {undoable.time.slice(0, 5)}) concluído.
+        </UndoNotice>
+      )}
       {!result.data && !result.error && <Loading />}
       {result.data && (
         <div className="results" aria-busy={result.loading}>
@@ -71,7 +82,7 @@ export function AgendaPage() {
             <Empty>Nenhum agendamento seu {includeDone ? 'neste período' : 'pendente'}.</Empty>
           ) : (
             <div className="table-wrap">
-              <table className="table">
+              <table className="table table-cards">
                 <caption className="visually-hidden">Meus agendamentos</caption>
                 <thead>
                   <tr>
@@ -86,7 +97,7 @@ export function AgendaPage() {
                 <tbody>
                   {appointments.map((appointment) => (
                     <tr key={appointment.id} className={appointment.done ? 'row-muted' : undefined}>
-                      <td>
+                      <td className="card-check" data-label="Concluído">
                         <input
                           type="checkbox"
                           className="row-check"
@@ -95,7 +106,7 @@ export function AgendaPage() {
                           onChange={() => void toggle(appointment)}
                         />
                       </td>
-                      <td className="nowrap">
+                      <td className="nowrap" data-label="Data">
                         <DateText value={appointment.date} />
                         {!appointment.done && appointment.date < todayOf(appointment) && (
                           <span className="badge badge-danger">Atrasado</span>
@@ -104,8 +115,10 @@ export function AgendaPage() {
                           <span className="badge badge-warning">Hoje</span>
                         )}
                       </td>
-                      <td className="date">{appointment.time.slice(0, 5)}</td>
-                      <td>
+                      <td className="date" data-label="Hora">
+                        {appointment.time.slice(0, 5)}
+                      </td>
+                      <td className="card-title">
                         <a
                           href={href(
                             { name: 'debtor', debtorId: appointment.debtor.id },
@@ -115,10 +128,10 @@ export function AgendaPage() {
                           {appointment.debtor.name}
                         </a>
                       </td>
-                      <td>
+                      <td data-label="Empresa">
                         <Text value={appointment.company?.name} />
                       </td>
-                      <td className="prewrap">{appointment.notes}</td>
+                      <td className="prewrap card-wide">{appointment.notes}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -4,7 +4,8 @@ import { formatDate } from '../../format';
 import type { AppointmentRowFragment } from '../../gql/graphql';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormErrors } from '../../ui/Feedback';
-import { SelectField, TextAreaField, TextField } from '../../ui/Field';
+import { DateField, TimeField } from '../../ui/DateField';
+import { SelectField, TextAreaField } from '../../ui/Field';
 import { deleteAppointmentMutation, scheduleAppointmentMutation, updateAppointmentMutation } from './queries';
 
 const FIELDS = ['responsibleId', 'date', 'time', 'notes'] as const;
@@ -28,7 +29,6 @@ type FormProps = {
 /** A new appointment, or changes to one (only what changed is sent). */
 export function AppointmentForm({ debtorId, appointment, users, currentUserId, today, onCancel, onSaved }: FormProps) {
   const run = useExecute();
-  const form = useMutationForm(FIELDS);
   const [responsibleId, setResponsibleId] = useState(
     appointment?.responsible.id ??
       (users.some((user) => user.id === currentUserId) ? currentUserId : (users[0]?.id ?? '')),
@@ -36,6 +36,7 @@ export function AppointmentForm({ debtorId, appointment, users, currentUserId, t
   const [date, setDate] = useState(appointment?.date ?? today);
   const [time, setTime] = useState(appointment?.time.slice(0, 5) ?? '');
   const [notes, setNotes] = useState(appointment?.notes ?? '');
+  const form = useMutationForm(FIELDS, { responsibleId, date, time, notes });
   // The responsible may be a user who no longer shows in the list (deactivated): keep them visible.
   const options =
     appointment && !users.some((user) => user.id === appointment.responsible.id)
@@ -99,23 +100,8 @@ export function AppointmentForm({ debtorId, appointment, users, currentUserId, t
             </option>
           ))}
         </SelectField>
-        <TextField
-          label="Data"
-          type="date"
-          min={appointment ? undefined : today}
-          value={date}
-          error={form.errors.fields.date}
-          required
-          onChange={(event) => setDate(event.target.value)}
-        />
-        <TextField
-          label="Hora"
-          type="time"
-          value={time}
-          error={form.errors.fields.time}
-          required
-          onChange={(event) => setTime(event.target.value)}
-        />
+        <DateField label="Data" value={date} error={form.errors.fields.date} required onChange={setDate} />
+        <TimeField label="Hora" value={time} error={form.errors.fields.time} required onChange={setTime} />
       </div>
       <TextAreaField
         label="Observações Gerais"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useExecute } from '../../data';
 import type { AppointmentRowFragment } from '../../gql/graphql';
-import { Empty, ErrorBanner, SuccessNotice } from '../../ui/Feedback';
+import { Empty, ErrorBanner, SuccessNotice, UndoNotice } from '../../ui/Feedback';
 import { Section } from '../../ui/Section';
 import { DateText, Text } from '../../ui/Values';
 import { AppointmentForm, DeleteAppointmentDialog, when } from './AppointmentForm';
@@ -33,6 +33,8 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [toggling, setToggling] = useState<ReadonlySet<string>>(new Set());
+  // The appointment just ticked Concluído, offered back with "Desfazer".
+  const [undoable, setUndoable] = useState<AppointmentRowFragment | null>(null);
   const sorted = [...appointments].sort(byAgenda);
 
   function replace(saved: AppointmentRowFragment) {
@@ -43,13 +45,17 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
   async function toggleDone(appointment: AppointmentRowFragment) {
     setNotice(null);
     setError(null);
+    setUndoable(null);
     setToggling((current) => new Set(current).add(appointment.id));
     try {
       const { completeAppointment: result } = await run(completeAppointmentMutation, {
         input: { id: appointment.id, done: !appointment.done },
       });
-      if (result.appointment) replace(result.appointment);
-      else setError(result.errors.map((e) => e.message).join('\n'));
+      if (result.appointment) {
+        replace(result.appointment);
+        if (result.appointment.done) setUndoable(result.appointment);
+        else if (appointment === undoable) setNotice(`Agendamento de ${when(appointment)} voltou a pendente.`);
+      } else setError(result.errors.map((e) => e.message).join('\n'));
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -67,7 +73,7 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
         <Empty>Nenhum agendamento.</Empty>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="visually-hidden">Agendamentos</caption>
             <thead>
               <tr>
@@ -85,7 +91,7 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
             <tbody>
               {sorted.map((appointment) => (
                 <tr key={appointment.id} className={appointment.done ? 'row-muted' : undefined}>
-                  <td>
+                  <td className="card-check" data-label="Concluído">
                     <input
                       type="checkbox"
                       className="row-check"
@@ -95,15 +101,17 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
                       onChange={() => void toggleDone(appointment)}
                     />
                   </td>
-                  <td>
+                  <td data-label="Data">
                     <DateText value={appointment.date} />
                   </td>
-                  <td className="date">{appointment.time.slice(0, 5)}</td>
-                  <td>{appointment.responsible.name}</td>
-                  <td>
+                  <td className="date" data-label="Hora">
+                    {appointment.time.slice(0, 5)}
+                  </td>
+                  <td data-label="Responsável">{appointment.responsible.name}</td>
+                  <td data-label="Empresa">
                     <Text value={appointment.company?.name} />
                   </td>
-                  <td className="prewrap">{appointment.notes}</td>
+                  <td className="prewrap card-wide">{appointment.notes}</td>
                   <td className="row-actions">
                     <button
                       type="button"
@@ -136,6 +144,11 @@ export function AppointmentsSection({ debtorId, appointments, users, currentUser
       )}
       {error && <ErrorBanner message={error} />}
       {notice && <SuccessNotice>{notice}</SuccessNotice>}
+      {undoable && (
+        <UndoNotice onUndo={() => void toggleDone(undoable)} onClose={() => setUndoable(null)}>
+          Agendamento de {when(undoable)} concluído.
+        </UndoNotice>
+      )}
       {editing ? (
         <AppointmentForm
           key={editing.mode === 'edit' ? editing.appointment.id : 'new'}

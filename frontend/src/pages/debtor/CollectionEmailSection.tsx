@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { type FormErrors as Errors, NO_ERRORS, formErrors, newIdempotencyKey, useExecute } from '../../data';
+import { type FormErrors as Errors, NO_ERRORS, formErrors, newIdempotencyKey, useErrorsOfValues, useExecute } from '../../data';
 import type {
   ContactRowFragment,
   DebtorDetailQuery,
@@ -48,7 +48,7 @@ export function CollectionEmailSection({ debtor, contacts, companies, placeholde
   const [subject, setSubject] = useState(opening?.subject ?? '');
   const [body, setBody] = useState(opening?.body ?? '');
   const [contactIds, setContactIds] = useState<readonly string[]>([]);
-  const [errors, setErrors] = useState<Errors>(NO_ERRORS);
+  const [allErrors, setErrors] = useState<Errors>(NO_ERRORS);
   const [notice, setNotice] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [recentContact, setRecentContact] = useState<string | null>(null);
@@ -62,6 +62,8 @@ export function CollectionEmailSection({ debtor, contacts, companies, placeholde
   const bodyField = useRef<HTMLTextAreaElement>(null);
   const lastFocused = useRef<'subject' | 'body'>('body');
   const withEmail = contacts.filter((contact) => contact.email);
+  // A field's error goes once its value changes.
+  const errors = useErrorsOfValues(allErrors, { companyId, subject, body, contactIds, to: contactIds });
   const templates = companies.find((company) => company.id === companyId)?.emailTemplates ?? [];
 
   function applyTemplate(template: ComposerTemplate | null) {

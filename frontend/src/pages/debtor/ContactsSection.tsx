@@ -38,7 +38,7 @@ export function ContactsSection({ debtorId, contacts, onChange }: Props) {
         <Empty>Nenhum contato cadastrado.</Empty>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="visually-hidden">Contatos</caption>
             <thead>
               <tr>
@@ -56,20 +56,20 @@ export function ContactsSection({ debtorId, contacts, onChange }: Props) {
             <tbody>
               {contacts.map((contact) => (
                 <tr key={contact.id}>
-                  <td>{contact.name}</td>
-                  <td>
+                  <td className="card-title">{contact.name}</td>
+                  <td data-label="Departamento">
                     <Text value={contact.department} />
                   </td>
-                  <td>
+                  <td data-label="Cargo">
                     <Text value={contact.role} />
                   </td>
-                  <td className="break">
+                  <td className="break card-wide" data-label="E-mail">
                     {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : <Text value={null} />}
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Telefone">
                     <Phone digits={contact.phone} formatted={contact.phoneFormatted} />
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label="Celular">
                     <Phone digits={contact.mobile} formatted={contact.mobileFormatted} />
                   </td>
                   <td className="row-actions">
@@ -161,8 +161,8 @@ type FormProps = {
 
 function ContactForm({ debtorId, contact, onCancel, onSaved }: FormProps) {
   const run = useExecute();
-  const form = useMutationForm(FIELDS);
   const [values, setValues] = useState(() => valuesOf(contact));
+  const form = useMutationForm(FIELDS, values);
 
   const bind = (name: ContactField) => ({
     name,

@@ -29,9 +29,9 @@ function useDebtorForm(
   props: Props,
 ) {
   const run = useExecute();
-  const { errors, saving, submit } = useMutationForm(fields);
   const initial = toValues(props.debtor);
   const [values, setValues] = useState(initial);
+  const { errors, saving, submit } = useMutationForm(fields, values);
   const [saved, setSaved] = useState(false);
   const changes = changed(initial, values);
   const dirty = Object.keys(changes).length > 0;

@@ -107,15 +107,25 @@ describe('Contatos', () => {
 });
 
 describe('Agendamentos', () => {
-  it('marks an appointment done', async () => {
+  it('marks an appointment done, and Desfazer undoes it', async () => {
     const { api, user } = await renderPage({
-      CompleteAppointment: { completeAppointment: { appointment: { ...APPOINTMENT, done: true }, errors: [] } },
+      CompleteAppointment: (variables: Record<string, unknown>) => {
+        const { done } = variables.input as { done: boolean };
+        return { completeAppointment: { appointment: { ...APPOINTMENT, done }, errors: [] } };
+      },
     });
     await user.click(screen.getByRole('button', { name: /Agendamentos/ }));
     const check = screen.getByRole('checkbox', { name: 'Concluído: agendamento de 01/12/2030 14:30' });
     await user.click(check);
     await waitFor(() => expect((check as HTMLInputElement).checked).toBe(true));
     expect(api.of('CompleteAppointment')[0]!.variables.input).toEqual({ id: APPOINTMENT.id, done: true });
+    expect(screen.getByText('Agendamento de 01/12/2030 14:30 concluído.')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Desfazer' }));
+    await waitFor(() => expect((check as HTMLInputElement).checked).toBe(false));
+    expect(api.of('CompleteAppointment')[1]!.variables.input).toEqual({ id: APPOINTMENT.id, done: false });
+    expect(screen.queryByRole('button', { name: 'Desfazer' })).toBeNull();
+    expect(screen.getByText('Agendamento de 01/12/2030 14:30 voltou a pendente.')).toBeTruthy();
   });
 
   it('reschedules an appointment and deletes another', async () => {

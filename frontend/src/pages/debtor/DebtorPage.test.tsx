@@ -312,7 +312,7 @@ describe('Débitos do Cliente: the other sections', () => {
     const form = screen.getByRole('form', { name: 'Novo agendamento' });
     expect((within(form).getByLabelText('Responsável') as HTMLSelectElement).value).toBe('VXNlcjox');
     await user.clear(within(form).getByLabelText('Data'));
-    await user.type(within(form).getByLabelText('Data'), '2030-12-01');
+    await user.type(within(form).getByLabelText('Data'), '01/12/2030');
     await user.type(within(form).getByLabelText('Hora'), '14:30');
     await user.type(within(form).getByLabelText('Observações Gerais'), 'Ligar para o financeiro');
     await user.click(within(form).getByRole('button', { name: 'Salvar Agendamento' }));

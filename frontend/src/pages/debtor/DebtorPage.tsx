@@ -1,5 +1,5 @@
 import { LiveUpdates } from '../../live';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useExecute, useMorePages, useQuery } from '../../data';
 import { formatDays } from '../../format';
 import { Suspense, lazy } from 'react';
@@ -16,12 +16,19 @@ import { AddressSection, DebtorDataSection } from './DebtorForms';
 import { OverdueEntriesSection } from './OverdueEntriesSection';
 import { debtorDetailQuery, moreOverdueEntriesQuery, moreSentEmailsQuery } from './queries';
 import { SentEmailsSection } from './SentEmailsSection';
+import { searchHref } from '../home/place';
 
 // Pausas e promessas and the Histórico: their own chunk, after what is owed.
 const DebtorFollowUp = lazy(() => import('./followup/DebtorFollowUp').then((m) => ({ default: m.DebtorFollowUp })));
 
 const ENTRIES_PAGE = 100;
 const EMAILS_PAGE = 20;
+const POLL_WHILE_QUEUED_MS = 10000;
+
+/** A retried e-mail shows as queued until the list itself has moved past FAILED. */
+function shownEmail(listed: SentEmailRowFragment, retried: SentEmailRowFragment | undefined): SentEmailRowFragment {
+  return retried && listed.status === 'FAILED' ? retried : listed;
+}
 
 type Debtor = NonNullable<DebtorDetailQuery['debtor']>;
 
@@ -64,6 +71,18 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
   // The composer is a panel opened on demand: what is owed reads first.
   const [composing, setComposing] = useState(() => query.get('cobrar') === '1'); // "Cobrar" on an entry
 
+  // "Na fila" becomes "Enviado" without a reload: the worker's email.sent comes through the live
+  // subscription (LiveUpdates below reloads); while an e-mail waits, a slow poll covers a socket
+  // that is down.
+  const emailRows = emails.edges.map((edge) => shownEmail(edge.node, retried[edge.node.id]));
+  const waiting = emailRows.some((email) => email.status === 'QUEUED' || email.status === 'SENDING');
+  const { reload } = detail;
+  useEffect(() => {
+    if (!waiting) return undefined;
+    const timer = setInterval(reload, POLL_WHILE_QUEUED_MS);
+    return () => clearInterval(timer);
+  }, [waiting, reload]);
+
   function patch(change: (debtor: Debtor) => Debtor) {
     detail.update((data) => (data.debtor ? { ...data, debtor: change(data.debtor) } : data));
   }
@@ -71,7 +90,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
   const links = (
     <p className="page-links">
       <a href={href({ name: 'debtorEntries', debtorId })}>Lançamentos Financeiros</a>
-      <a href={href({ name: 'home' })}>Voltar à pesquisa</a>
+      <a href={searchHref()}>Voltar à pesquisa</a>
     </p>
   );
 
@@ -186,7 +205,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
         onChange={(contacts) => patch((d) => ({ ...d, contacts }))}
       />
       <SentEmailsSection
-        emails={emails.edges.map((edge) => retried[edge.node.id] ?? edge.node)}
+        emails={emailRows}
         totalCount={debtor.sentEmails.totalCount}
         pages={emails}
         onRetried={(email) => setRetried((current) => ({ ...current, [email.id]: email }))}

@@ -21,7 +21,7 @@ export function OverdueEntriesSection({ entries, totalCount, pages }: Props) {
         <Empty>Nenhum lançamento vencido.</Empty>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="visually-hidden">Lançamentos vencidos</caption>
             <thead>
               <tr>
@@ -52,28 +52,32 @@ export function OverdueEntriesSection({ entries, totalCount, pages }: Props) {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td>
+                  <td className="card-title">
                     <a href={href({ name: 'entry', entryId: entry.id })}>{entry.code}</a>
                   </td>
-                  <td className="text-cell">{entry.description}</td>
-                  <td className="text-cell">{entry.company.name}</td>
-                  <td>
+                  <td className="text-cell card-wide">{entry.description}</td>
+                  <td className="text-cell card-wide" data-label="Empresa">
+                    {entry.company.name}
+                  </td>
+                  <td data-label="Vencimento">
                     <DateText value={entry.dueDate} />
                   </td>
-                  <td className="num">
+                  <td className="num" data-label="Valor">
                     <Money value={entry.amount} />
                   </td>
-                  <td className="num">
+                  <td className="num" data-label="Em aberto">
                     <Money value={entry.openAmount} />
                   </td>
-                  <td className="num nowrap">{formatDays(entry.daysOverdue)}</td>
-                  <td className="num">
+                  <td className="num nowrap" data-label="Atraso">
+                    {formatDays(entry.daysOverdue)}
+                  </td>
+                  <td className="num" data-label="Multa">
                     <Money value={entry.lateFee} />
                   </td>
-                  <td className="num">
+                  <td className="num" data-label="Juros">
                     <Money value={entry.interest} />
                   </td>
-                  <td className="num">
+                  <td className="num card-amount" data-label="Atualizado">
                     <Money value={entry.updatedAmount} strong />
                   </td>
                 </tr>
@@ -86,20 +90,20 @@ export function OverdueEntriesSection({ entries, totalCount, pages }: Props) {
                     ? `Total dos ${entries.length} lançamentos exibidos (de ${totalCount})`
                     : 'Total'}
                 </th>
-                <td className="num">
+                <td className="num" data-label="Valor">
                   <Money value={sum((entry) => entry.amount)} />
                 </td>
-                <td className="num">
+                <td className="num" data-label="Em aberto">
                   <Money value={sum((entry) => entry.openAmount)} />
                 </td>
                 <td />
-                <td className="num">
+                <td className="num" data-label="Multa">
                   <Money value={sum((entry) => entry.lateFee)} />
                 </td>
-                <td className="num">
+                <td className="num" data-label="Juros">
                   <Money value={sum((entry) => entry.interest)} />
                 </td>
-                <td className="num">
+                <td className="num card-amount" data-label="Atualizado">
                   <Money value={sum((entry) => entry.updatedAmount)} strong />
                 </td>
               </tr>

@@ -53,7 +53,7 @@ export function SentEmailsSection({ emails, totalCount, pages, onRetried }: Prop
         <Empty>Nenhum e-mail enviado a este cliente.</Empty>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="visually-hidden">E-mails enviados</caption>
             <thead>
               <tr>
@@ -71,13 +71,17 @@ export function SentEmailsSection({ emails, totalCount, pages, onRetried }: Prop
             <tbody>
               {emails.map((email) => (
                 <tr key={email.id}>
-                  <td>
+                  <td data-label="Data">
                     <DateTimeText value={email.sentAt ?? email.queuedAt} />
                   </td>
-                  <td id={`email-${email.id}`}>{email.subject}</td>
-                  <td className="break">{email.to.join(', ')}</td>
-                  <td>{email.company.name}</td>
-                  <td>
+                  <td id={`email-${email.id}`} className="card-title">
+                    {email.subject}
+                  </td>
+                  <td className="break card-wide" data-label="Destinatários">
+                    {email.to.join(', ')}
+                  </td>
+                  <td data-label="Empresa">{email.company.name}</td>
+                  <td className="card-status">
                     <EmailStatusBadge status={email.status} />
                     {email.status === 'FAILED' && email.lastError && (
                       <small className="field-hint cell-note">
@@ -85,7 +89,7 @@ export function SentEmailsSection({ emails, totalCount, pages, onRetried }: Prop
                       </small>
                     )}
                   </td>
-                  <td>
+                  <td data-label="Enviado por">
                     <Text value={email.sentBy?.name} />
                   </td>
                   <td className="row-actions">

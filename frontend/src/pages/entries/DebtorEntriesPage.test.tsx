@@ -113,7 +113,7 @@ describe('Lançamentos Financeiros', () => {
     const amount = within(dialog).getByLabelText('Valor quitado (R$)') as HTMLInputElement;
     expect(amount.value).toBe('1.034,56');
     expect(document.activeElement).toBe(amount);
-    expect((within(dialog).getByLabelText('Data do pagamento') as HTMLInputElement).value).toBe('2026-11-28');
+    expect((within(dialog).getByLabelText('Data do pagamento') as HTMLInputElement).value).toBe('28/11/2026');
     expect((within(dialog).getByLabelText('Forma de pagamento') as HTMLSelectElement).value).toBe('PIX');
     expect((within(dialog).getByLabelText('Multa recebida (R$)') as HTMLInputElement).value).toBe('');
     expect(within(dialog).getByText(/Total recebido/).textContent).toBe('Total recebido: R$ 1.034,56');
@@ -173,7 +173,7 @@ describe('Lançamentos Financeiros', () => {
     await user.clear(amount);
     await user.type(amount, '1.034,57');
     await user.clear(within(dialog).getByLabelText('Data do pagamento'));
-    await user.type(within(dialog).getByLabelText('Data do pagamento'), '2026-11-29');
+    await user.type(within(dialog).getByLabelText('Data do pagamento'), '29/11/2026');
     await user.type(within(dialog).getByLabelText('Juros recebidos (R$)'), '1,234');
     await user.click(within(dialog).getByRole('button', { name: 'Confirmar baixa' }));
 
@@ -227,7 +227,7 @@ describe('Lançamentos Financeiros', () => {
     expect(within(dialog).getByText(/Encargos devidos em 28\/11\/2026/)).toBeTruthy();
     const paidOn = within(dialog).getByLabelText('Data do pagamento');
     await user.clear(paidOn);
-    await user.type(paidOn, '2026-11-10');
+    await user.type(paidOn, '10/11/2026');
     expect(await within(dialog).findByText(/Encargos devidos em 10\/11\/2026 \(66 dias de atraso\)/)).toBeTruthy();
     expect(api.of('EntryCharges').at(-1)!.variables).toEqual({ id: 'RW50cnk6MQ==', on: '2026-11-10' });
     await user.click(within(dialog).getByRole('button', { name: 'Incluir multa e juros' }));

@@ -11,6 +11,7 @@ import { ReversePaymentDialog } from './EntryActions';
 import { PaymentsTable } from './PaymentsTable';
 import { debtorBalanceQuery, debtorEntriesQuery } from './queries';
 import { SettleDialog } from './SettleDialog';
+import { searchHref } from '../home/place';
 
 const PAGE_SIZE = 50;
 
@@ -47,7 +48,7 @@ export function DebtorEntriesPage({ debtorId }: { debtorId: string }) {
   const links = (
     <p className="page-links">
       <a href={href({ name: 'debtor', debtorId })}>Débitos do Cliente</a>
-      <a href={href({ name: 'home' })}>Voltar à pesquisa</a>
+      <a href={searchHref()}>Voltar à pesquisa</a>
     </p>
   );
 
@@ -98,7 +99,7 @@ export function DebtorEntriesPage({ debtorId }: { debtorId: string }) {
         <Empty>Nenhum lançamento para este cliente.</Empty>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="visually-hidden">Lançamentos financeiros de {debtor.name}</caption>
             <thead>
               <tr>
@@ -127,27 +128,27 @@ export function DebtorEntriesPage({ debtorId }: { debtorId: string }) {
                 return (
                   <Fragment key={entry.id}>
                     <tr className={entry.status === 'CANCELLED' ? 'row-muted' : undefined}>
-                      <td>
+                      <td className="card-title">
                         <a href={href({ name: 'entry', entryId: entry.id })}>{entry.code}</a>
                       </td>
-                      <td className="text-cell">
+                      <td className="text-cell card-wide">
                         {entry.description}
                         <small className="cell-note muted">{entry.company.name}</small>
                       </td>
-                      <td className="nowrap">
+                      <td className="nowrap" data-label="Vencimento">
                         <DateText value={entry.dueDate} />
                         {entry.isOverdue && <span className="badge badge-danger cell-badge">Vencido</span>}
                       </td>
-                      <td className="num">
+                      <td className="num" data-label="Valor">
                         <Money value={entry.amount} />
                       </td>
-                      <td className="num">
+                      <td className="num" data-label="Pago">
                         <Money value={entry.paidAmount} />
                       </td>
-                      <td className="num">
+                      <td className="num card-amount" data-label="Em aberto">
                         <Money value={entry.openAmount} strong />
                       </td>
-                      <td>
+                      <td className="card-wide">
                         <EntryStatusBadge status={entry.status} />
                         {entry.payments.length > 0 && (
                           <button
@@ -188,7 +189,7 @@ export function DebtorEntriesPage({ debtorId }: { debtorId: string }) {
                       </td>
                     </tr>
                     {open && (
-                      <tr className="subrow" id={paymentsId}>
+                      <tr className="subrow card-sub" id={paymentsId}>
                         <td colSpan={8}>
                           <PaymentsTable
                             payments={entry.payments}

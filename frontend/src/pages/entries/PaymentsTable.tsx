@@ -16,7 +16,7 @@ export function PaymentsTable({ payments, caption, onReverse }: Props) {
   if (payments.length === 0) return <Empty>Nenhum pagamento registrado.</Empty>;
   return (
     <div className="table-wrap">
-      <table className="table table-compact">
+      <table className="table table-compact table-cards">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -51,7 +51,7 @@ export function PaymentsTable({ payments, caption, onReverse }: Props) {
         <tbody>
           {payments.map((payment) => (
             <tr key={payment.id} className={payment.reversedAt ? 'row-reversed' : undefined}>
-              <td className="nowrap">
+              <td className="nowrap card-title">
                 <DateText value={payment.paidOn} />
                 {payment.reversedAt && (
                   <span className="badge badge-muted" title={payment.reversalReason ?? undefined}>
@@ -59,27 +59,27 @@ export function PaymentsTable({ payments, caption, onReverse }: Props) {
                   </span>
                 )}
               </td>
-              <td className="num">
+              <td className="num" data-label="Quitado">
                 <Money value={payment.amount} />
               </td>
-              <td className="num">
+              <td className="num" data-label="Multa">
                 <Money value={payment.lateFee} />
               </td>
-              <td className="num">
+              <td className="num" data-label="Juros">
                 <Money value={payment.interest} />
               </td>
-              <td className="num">
+              <td className="num" data-label="Desconto">
                 <Money value={payment.discount} />
               </td>
-              <td className="num">
+              <td className="num" data-label="Recebido">
                 <Money value={payment.receivedAmount} strong />
               </td>
-              <td className="num" title={payment.waiverReason ?? undefined}>
+              <td className="num" data-label="Encargos dispensados" title={payment.waiverReason ?? undefined}>
                 <Money value={payment.waivedCharges} />
                 {payment.waiverReason && <small className="cell-note">{payment.waiverReason}</small>}
               </td>
-              <td>{paymentMethodLabel(payment.method)}</td>
-              <td className="prewrap">
+              <td data-label="Forma">{paymentMethodLabel(payment.method)}</td>
+              <td className="prewrap card-wide">
                 <Text value={payment.reversedAt ? `Estorno: ${payment.reversalReason ?? ''}` : payment.note} />
               </td>
               {onReverse && (

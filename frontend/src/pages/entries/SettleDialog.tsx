@@ -5,6 +5,7 @@ import type { EntryRowFragment } from '../../gql/graphql';
 import { compareMoney, formatMoneyInput, fromCents, parseMoneyInput, toCents } from '../../money';
 import { Dialog } from '../../ui/Dialog';
 import { FormErrors } from '../../ui/Feedback';
+import { DateField } from '../../ui/DateField';
 import { MoneyField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Money } from '../../ui/Values';
 import { PAYMENT_METHODS, type PaymentMethod } from './payments';
@@ -69,7 +70,6 @@ type Props = {
  */
 export function SettleDialog({ entry, onClose, onSettled }: Props) {
   const run = useExecute();
-  const form = useMutationForm(FIELDS);
   const [money, setMoney] = useState<Record<MoneyInput, string>>(() => ({
     amount: formatMoneyInput(entry.openAmount),
     lateFee: '',
@@ -84,6 +84,7 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
   const [note, setNote] = useState('');
   const [waiver, setWaiver] = useState<Waiver>('');
   const [waiverReason, setWaiverReason] = useState('');
+  const form = useMutationForm(FIELDS, { ...money, paidOn, method, note, waiveCharges: waiver, waiverReason });
   // One key per opening of the dialog: a retry after a dropped connection never pays twice.
   const [idempotencyKey] = useState(() => `baixa-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   const charges = useChargesOn(entry, paidOn, today);
@@ -264,15 +265,13 @@ export function SettleDialog({ entry, onClose, onSettled }: Props) {
           </fieldset>
         )}
         <div className="form-grid">
-          <TextField
+          <DateField
             label="Data do pagamento"
             name="paidOn"
-            type="date"
-            max={today}
             value={paidOn}
             error={form.errors.fields.paidOn}
             required
-            onChange={(event) => setPaidOn(event.target.value)}
+            onChange={setPaidOn}
           />
           <SelectField
             label="Forma de pagamento"

@@ -4,6 +4,7 @@ import { formatBRL } from '../../format';
 import type { EntryDetailFragment, UpdateEntryInput } from '../../gql/graphql';
 import { compareMoney, formatMoneyInput, parseMoneyInput } from '../../money';
 import { FormErrors } from '../../ui/Feedback';
+import { DateField } from '../../ui/DateField';
 import { MoneyField, SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { Section } from '../../ui/Section';
 import { EntryStatusBadge } from '../../ui/StatusBadge';
@@ -74,8 +75,8 @@ export function entryChanges(
 /** The entry's data; only what changed is sent to updateEntry. */
 export function EntryForm({ entry, companies, onSaved, onReload }: Props) {
   const run = useExecute();
-  const form = useMutationForm(FIELDS);
   const [values, setValues] = useState(() => valuesOf(entry));
+  const form = useMutationForm(FIELDS, values);
   const [conflict, setConflict] = useState(false);
   const cancelled = entry.status === 'CANCELLED';
   const companyOptions = companies.some((company) => company.id === entry.company.id)
@@ -181,7 +182,14 @@ export function EntryForm({ entry, companies, onSaved, onReload }: Props) {
                 </option>
               ))}
             </SelectField>
-            <TextField label="Vencimento" type="date" required {...bind('dueDate')} />
+            <DateField
+              label="Vencimento"
+              required
+              name="dueDate"
+              value={values.dueDate}
+              error={form.errors.fields.dueDate}
+              onChange={(dueDate) => setValues((current) => ({ ...current, dueDate }))}
+            />
             <MoneyField
               label="Valor (R$)"
               required
@@ -190,7 +198,13 @@ export function EntryForm({ entry, companies, onSaved, onReload }: Props) {
               error={form.errors.fields.amount}
               onChange={(amount) => setValues((current) => ({ ...current, amount }))}
             />
-            <TextField label="Emissão" type="date" {...bind('issueDate')} />
+            <DateField
+              label="Emissão"
+              name="issueDate"
+              value={values.issueDate}
+              error={form.errors.fields.issueDate}
+              onChange={(issueDate) => setValues((current) => ({ ...current, issueDate }))}
+            />
             <TextField label="Nº do documento" placeholder="NF 1234" maxLength={60} {...bind('documentNumber')} />
             <TextField label="Categoria (plano de contas)" maxLength={100} {...bind('category')} />
             <TextField label="Centro de custo" maxLength={100} {...bind('costCenter')} />

@@ -12,6 +12,7 @@ import { PaymentsTable } from '../entries/PaymentsTable';
 import { SettleDialog } from '../entries/SettleDialog';
 import { EntryForm } from './EntryForm';
 import { entryFormQuery } from './queries';
+import { searchHref } from '../home/place';
 
 /** Cadastro de Lançamentos: edit one entry and see its payments. */
 export function EntryPage({ entryId }: { entryId: string }) {
@@ -54,7 +55,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
         <p className="page-links">
           <a href={href({ name: 'debtor', debtorId }, { empresa: entry.company.id })}>Débitos do Cliente</a>
           <a href={href({ name: 'debtorEntries', debtorId })}>Lançamentos Financeiros</a>
-          <a href={href({ name: 'home' })}>Voltar à pesquisa</a>
+          <a href={searchHref()}>Voltar à pesquisa</a>
         </p>
       </div>
       {notice && <SuccessNotice>{notice}</SuccessNotice>}
@@ -150,7 +151,7 @@ export function EntryPage({ entryId }: { entryId: string }) {
 function BackLink() {
   return (
     <p className="page-links">
-      <a href={href({ name: 'home' })}>Voltar à pesquisa</a>
+      <a href={searchHref()}>Voltar à pesquisa</a>
     </p>
   );
 }

@@ -1,51 +1,48 @@
 import { useId } from 'react';
 import { formatDays } from '../../format';
-import type { DebtorOrder, DebtorRowFragment } from '../../gql/graphql';
+import type { DebtorRowFragment } from '../../gql/graphql';
 import { href } from '../../router';
 import { IconButton } from '../../ui/IconButton';
 import { ArrowRightIcon, PencilIcon } from '../../ui/Icons';
 import { DateText, Money, Text } from '../../ui/Values';
+import type { SortOrder } from './search';
+
+type Direction = 'ascending' | 'descending';
+const opposite = (direction: Direction): Direction => (direction === 'ascending' ? 'descending' : 'ascending');
 
 type Props = {
   rows: readonly DebtorRowFragment[];
-  order: DebtorOrder;
-  onSort: (order: DebtorOrder) => void;
+  order: SortOrder;
+  onSort: (order: SortOrder) => void;
   /** The company searched for: Débitos do Cliente pre-selects it for the e-mail. */
   companyId: string;
 };
 
 export function DebtorTable({ rows, order, onSort, companyId }: Props) {
   const id = useId();
-  const byAmount = order === 'OPEN_AMOUNT_DESC' || order === 'OPEN_AMOUNT_ASC';
+  /** A column sorts one way on the first click and the other way on the next. */
+  const column = (label: string, first: SortOrder, second: SortOrder, firstIs: Direction, numeric = false) => (
+    <SortHeader
+      label={label}
+      numeric={numeric}
+      sorted={order === first ? firstIs : order === second ? opposite(firstIs) : false}
+      onClick={() => onSort(order === first ? second : first)}
+    />
+  );
   return (
     <div className="table-wrap">
       <table className="table table-cards">
         <caption className="visually-hidden">Clientes e fornecedores com lançamentos em aberto</caption>
         <thead>
           <tr>
-            <SortHeader
-              label="Cliente"
-              sorted={order === 'NAME_ASC' && 'ascending'}
-              onClick={() => onSort('NAME_ASC')}
-            />
+            {column('Cliente', 'NAME_ASC', 'NAME_DESC', 'ascending')}
             <th scope="col">CPF/CNPJ</th>
-            <SortHeader
-              label="Saldo em aberto"
-              numeric
-              sorted={byAmount && (order === 'OPEN_AMOUNT_ASC' ? 'ascending' : 'descending')}
-              onClick={() => onSort(order === 'OPEN_AMOUNT_DESC' ? 'OPEN_AMOUNT_ASC' : 'OPEN_AMOUNT_DESC')}
-            />
+            {column('Saldo em aberto', 'OPEN_AMOUNT_DESC', 'OPEN_AMOUNT_ASC', 'descending', true)}
             <th scope="col" className="num">
               Lançamentos
             </th>
-            <SortHeader
-              label="Vencimento mais antigo"
-              sorted={order === 'OLDEST_DUE_ASC' && 'ascending'}
-              onClick={() => onSort('OLDEST_DUE_ASC')}
-            />
-            <th scope="col" className="num">
-              Dias em atraso
-            </th>
+            {column('Vencimento mais antigo', 'OLDEST_DUE_ASC', 'OLDEST_DUE_DESC', 'ascending')}
+            {column('Dias em atraso', 'DAYS_OVERDUE_DESC', 'DAYS_OVERDUE_ASC', 'descending', true)}
             <th scope="col">
               <span className="visually-hidden">Ações</span>
             </th>
@@ -106,7 +103,7 @@ export function DebtorTable({ rows, order, onSort, companyId }: Props) {
 
 type SortHeaderProps = {
   label: string;
-  sorted: false | 'ascending' | 'descending';
+  sorted: false | Direction;
   numeric?: boolean;
   onClick: () => void;
 };

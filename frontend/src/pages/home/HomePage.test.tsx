@@ -43,7 +43,7 @@ describe('Pesquisa de Inadimplências', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual([
-      'A vencerR$ 0,000 lançamentos',
+      // An empty "A vencer" (always so for Vencidos) is left out.
       '1–30 diasR$ 234,501 lançamento',
       '31–60 diasR$ 0,000 lançamentos',
       '61–90 diasR$ 1.000,002 lançamentos',
@@ -78,8 +78,8 @@ describe('Pesquisa de Inadimplências', () => {
     await user.selectOptions(screen.getByLabelText('Clientes ou fornecedores'), 'Fornecedores');
     expect(screen.queryByLabelText('Data Inicial')).toBeNull();
     await user.selectOptions(screen.getByLabelText('Por Período'), 'Personalizado');
-    await user.type(screen.getByLabelText('Data Inicial'), '2026-01-01');
-    await user.type(screen.getByLabelText('Data Final'), '2026-03-31');
+    await user.type(screen.getByLabelText('Data Inicial'), '01/01/2026');
+    await user.type(screen.getByLabelText('Data Final'), '31/03/2026');
     await user.click(screen.getByRole('button', { name: 'Buscar' }));
 
     await waitFor(() =>
@@ -104,7 +104,7 @@ describe('Pesquisa de Inadimplências', () => {
     await screen.findByRole('table');
     await user.click(screen.getByRole('button', { name: 'Busca Avançada' }));
     await user.selectOptions(screen.getByLabelText('Por Período'), 'Personalizado');
-    await user.type(screen.getByLabelText('Data Inicial'), '2026-01-01');
+    await user.type(screen.getByLabelText('Data Inicial'), '01/01/2026');
     await user.selectOptions(screen.getByLabelText('Por Período'), 'Próxima semana');
     await user.click(screen.getByRole('button', { name: 'Buscar' }));
 
@@ -123,8 +123,8 @@ describe('Pesquisa de Inadimplências', () => {
     expect(from.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Informe a data inicial, a data final ou as duas.')).toBeTruthy();
 
-    await user.type(from, '2026-05-01');
-    await user.type(screen.getByLabelText('Data Final'), '2026-04-01');
+    await user.type(from, '01/05/2026');
+    await user.type(screen.getByLabelText('Data Final'), '01/04/2026');
     await user.click(screen.getByRole('button', { name: 'Buscar' }));
     expect(screen.getByText('A data final deve ser igual ou posterior à data inicial.')).toBeTruthy();
     expect(api.of('HomeSearch')).toHaveLength(1);
@@ -174,6 +174,68 @@ describe('Pesquisa de Inadimplências', () => {
         .getByRole('columnheader', { name: /Cliente/ })
         .getAttribute('aria-sort'),
     ).toBe('ascending');
+  });
+
+  it('sorts every sortable column both ways, Dias em atraso included', async () => {
+    const { user, lastSearch } = setup();
+    const table = await screen.findByRole('table');
+    const header = (name: RegExp) => within(table).getByRole('columnheader', { name });
+    const days = header(/Dias em atraso/);
+    await user.click(within(days).getByRole('button'));
+    await waitFor(() => expect(lastSearch().orderBy).toBe('OLDEST_DUE_ASC'));
+    expect(header(/Dias em atraso/).getAttribute('aria-sort')).toBe('descending');
+    // Only the column clicked is marked, though Vencimento mais antigo sorts by the same date.
+    expect(header(/Vencimento mais antigo/).getAttribute('aria-sort')).toBeNull();
+    await user.click(within(header(/Dias em atraso/)).getByRole('button'));
+    await waitFor(() => expect(lastSearch().orderBy).toBe('OLDEST_DUE_DESC'));
+    expect(header(/Dias em atraso/).getAttribute('aria-sort')).toBe('ascending');
+    expect(window.location.hash).toBe('#/?ordem=menos-dias');
+    await user.click(within(header(/Vencimento mais antigo/)).getByRole('button'));
+    await user.click(within(header(/Vencimento mais antigo/)).getByRole('button'));
+    await waitFor(() => expect(lastSearch().orderBy).toBe('OLDEST_DUE_DESC'));
+    expect(header(/Vencimento mais antigo/).getAttribute('aria-sort')).toBe('descending');
+    await user.click(within(header(/Cliente/)).getByRole('button'));
+    await user.click(within(header(/Cliente/)).getByRole('button'));
+    await waitFor(() => expect(lastSearch().orderBy).toBe('NAME_DESC'));
+    // The same orders from a select, for phones (the headers are hidden with the table).
+    await user.selectOptions(screen.getByLabelText('Ordenar por'), 'Mais dias em atraso');
+    await waitFor(() => expect(lastSearch().orderBy).toBe('OLDEST_DUE_ASC'));
+  });
+
+  it('applies a preset period at once and clears a date error when the date changes', async () => {
+    const { api, user, lastSearch } = setup();
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'Busca Avançada' }));
+    await user.selectOptions(screen.getByLabelText('Por Período'), 'Este mês');
+    await waitFor(() => expect(lastSearch().filter).toEqual({ period: 'THIS_MONTH' }));
+    expect(window.location.hash).toBe('#/?periodo=este-mes');
+
+    const searches = api.of('HomeSearch').length;
+    await user.selectOptions(screen.getByLabelText('Por Período'), 'Personalizado');
+    await user.click(screen.getByRole('button', { name: 'Buscar' }));
+    expect(screen.getByText('Informe a data inicial, a data final ou as duas.')).toBeTruthy();
+    expect(api.of('HomeSearch')).toHaveLength(searches); // Personalizado waits for its dates
+    await user.type(screen.getByLabelText('Data Inicial'), '0');
+    expect(screen.queryByText('Informe a data inicial, a data final ou as duas.')).toBeNull();
+    expect(screen.getByLabelText('Data Inicial').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('shows a failed search alone, without the previous list and totals', async () => {
+    let fail = false;
+    fakeApi({
+      Companies: { companies: COMPANIES },
+      HomeSearch: () =>
+        fail ? json(200, { errors: [{ message: 'Texto muito longo.', extensions: { code: 'TOO_LONG' } }] }) : homeSearch([debtorRow(1)]),
+    });
+    const user = userEvent.setup();
+    renderSignedIn(<HomePage />);
+    await screen.findByRole('table');
+    expect(screen.getByRole('region', { name: 'Resumo da pesquisa' })).toBeTruthy();
+    fail = true;
+    await user.type(screen.getByLabelText('Pesquisar por Cliente'), 'x{Enter}');
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Resumo da pesquisa' })).toBeNull();
   });
 
   it('pages with Carregar mais, from the last cursor', async () => {

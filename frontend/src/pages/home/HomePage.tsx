@@ -1,19 +1,20 @@
 import { LiveUpdates } from '../../live';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useExecute, useMorePages, useQuery } from '../../data';
-import type { DebtorOrder } from '../../gql/graphql';
 import { Page } from '../../Page';
-import { href, navigate, useLocation } from '../../router';
+import { href, navigate, useHash, useLocation } from '../../router';
 import { Empty, ErrorBanner, LoadMore, Loading } from '../../ui/Feedback';
 import { DownloadIcon } from '../../ui/Icons';
 import { Money } from '../../ui/Values';
 import { DebtorTable } from './DebtorTable';
 import { companiesQuery, debtorPageQuery, homeSearchQuery } from './queries';
-import { type Search, buildFilter, exportUrl, readSearch, searchQuery } from './search';
+import { homeHash, readPlace, savePlace } from './place';
+import { ORDERS, type Search, type SortOrder, apiOrder, buildFilter, exportUrl, readSearch, searchQuery } from './search';
 import { SearchForm } from './SearchForm';
 import { SummaryPanel } from './SummaryPanel';
 
 const PAGE_SIZE = 25;
+const MAX_PAGE = 100; // the API's largest page
 
 /** Pesquisa de Inadimplências: the debtors with unpaid entries, searched, sorted, paged. */
 export function HomePage() {
@@ -21,9 +22,20 @@ export function HomePage() {
   const search = useMemo(() => readSearch(query), [query]);
   const filter = useMemo(() => buildFilter(search), [search]);
   const run = useExecute();
+  const orderBy = apiOrder(search.order);
+  const hash = homeHash(useHash());
+
+  // Coming back to the search left (Back, "Voltar à pesquisa"): as many rows as were loaded,
+  // then the same scroll position. Another search starts at the top with one page.
+  const [returning] = useState(() => {
+    const place = readPlace();
+    return place && place.hash === homeHash() ? place : null;
+  });
+  const restoring = useRef(returning);
+  const first = returning?.hash === hash ? Math.min(Math.max(returning.rows, PAGE_SIZE), MAX_PAGE) : PAGE_SIZE;
 
   const companies = useQuery(companiesQuery);
-  const result = useQuery(homeSearchQuery, { filter, orderBy: search.order, first: PAGE_SIZE });
+  const result = useQuery(homeSearchQuery, { filter, orderBy, first });
 
   function applySearch(next: Search) {
     const target = href({ name: 'home' }, searchQuery(next));
@@ -33,10 +45,48 @@ export function HomePage() {
 
   const debtors = result.data?.debtors;
   const pages = useMorePages(debtors, async (after) => {
-    const page = await run(debtorPageQuery, { filter, orderBy: search.order, first: PAGE_SIZE, after });
+    const page = await run(debtorPageQuery, { filter, orderBy, first: PAGE_SIZE, after });
     return page.debtors;
   });
   const rows = pages.edges;
+  const failed = Boolean(result.error);
+
+  // Past 100 rows the rest come page by page, then the scroll position is put back once.
+  useEffect(() => {
+    const place = restoring.current;
+    if (!place || !debtors || result.loading || failed) return;
+    if (place.hash !== hash) {
+      restoring.current = null;
+      return;
+    }
+    if (rows.length < place.rows && pages.hasMore && !pages.error) {
+      if (!pages.loading) void pages.loadMore();
+      return;
+    }
+    restoring.current = null;
+    window.scrollTo(0, place.scrollY);
+  });
+
+  // Remember the place: on every scroll and whenever rows are added (not while restoring it).
+  const rowCount = rows.length;
+  useEffect(() => {
+    if (!debtors || failed) return undefined;
+    const remember = () => {
+      if (restoring.current || homeHash() !== hash) return; // leaving: the next screen scrolls
+      savePlace({ hash, rows: rowCount, scrollY: window.scrollY });
+    };
+    remember();
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(remember);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
+    };
+  }, [debtors, failed, hash, rowCount]);
 
   return (
     <Page title="Pesquisa de Inadimplências">
@@ -45,9 +95,10 @@ export function HomePage() {
 
       {result.error && <ErrorBanner message={result.error} onRetry={result.reload} />}
       <LiveUpdates onUpdate={result.reload} />
-      {!debtors && result.loading && <Loading>Buscando devedores…</Loading>}
+      {(!debtors || failed) && result.loading && <Loading>Buscando devedores…</Loading>}
 
-      {debtors && result.data && (
+      {/* A failed search shows its error alone: the previous list and totals are not its answer. */}
+      {debtors && result.data && !failed && (
         <div className="results" aria-busy={result.loading}>
           <SummaryPanel summary={result.data.collectionSummary} />
           <div className="results-header">
@@ -62,6 +113,7 @@ export function HomePage() {
                 </>
               )}
             </p>
+            {rows.length > 1 && <SortSelect order={search.order} onSort={(order) => applySearch({ ...search, order })} />}
             {debtors.totalCount > 0 && (
               <span className="export-links">
                 <a className="button button-quiet button-small" href={exportUrl(search, 'csv')} download>
@@ -82,7 +134,7 @@ export function HomePage() {
             <DebtorTable
               rows={rows}
               order={search.order}
-              onSort={(order: DebtorOrder) => applySearch({ ...search, order })}
+              onSort={(order: SortOrder) => applySearch({ ...search, order })}
               companyId={search.companyId}
             />
           )}
@@ -91,5 +143,21 @@ export function HomePage() {
         </div>
       )}
     </Page>
+  );
+}
+
+/** On a phone the column headers are hidden with the table: the order is chosen here. */
+function SortSelect({ order, onSort }: { order: SortOrder; onSort: (order: SortOrder) => void }) {
+  return (
+    <label className="sort-select">
+      Ordenar por
+      <select value={order} onChange={(event) => onSort(event.target.value as SortOrder)}>
+        {ORDERS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

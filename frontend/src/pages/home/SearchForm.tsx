@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { DebtorKind, PeriodPreset } from '../../gql/graphql';
+import { DateField } from '../../ui/DateField';
 import { SelectField, TextField } from '../../ui/Field';
 import { SearchIcon } from '../../ui/Icons';
 import { DEFAULT_SEARCH, KINDS, PERIODS, type Search, checkSearch, usesAdvancedFilters } from './search';
@@ -32,6 +33,14 @@ export function SearchForm({ applied, companies, onSearch }: Props) {
 
   function change(patch: Partial<Search>) {
     setDraft((current) => ({ ...current, ...patch }));
+    // An error was about the value that just changed (or the period that framed the dates).
+    if ('dueFrom' in patch || 'dueTo' in patch || 'period' in patch) setErrors({});
+  }
+
+  /** A preset period searches at once; Personalizado waits for its dates. */
+  function choosePeriod(period: PeriodPreset) {
+    change({ period });
+    if (period !== 'CUSTOM') onSearch({ ...draft, period, dueFrom: '', dueTo: '' });
   }
 
   function submit(event: FormEvent) {
@@ -136,7 +145,7 @@ export function SearchForm({ applied, companies, onSearch }: Props) {
                   name="periodo"
                   hint="Pelo vencimento dos lançamentos em aberto."
                   value={draft.period}
-                  onChange={(event) => change({ period: event.target.value as PeriodPreset })}
+                  onChange={(event) => choosePeriod(event.target.value as PeriodPreset)}
                 >
                   {PERIODS.map((period) => (
                     <option key={period.value} value={period.value}>
@@ -146,21 +155,19 @@ export function SearchForm({ applied, companies, onSearch }: Props) {
                 </SelectField>
                 {draft.period === 'CUSTOM' && (
                   <>
-                    <TextField
+                    <DateField
                       label="Data Inicial"
                       name="de"
-                      type="date"
                       value={draft.dueFrom}
                       error={errors.dueFrom}
-                      onChange={(event) => change({ dueFrom: event.target.value })}
+                      onChange={(dueFrom) => change({ dueFrom })}
                     />
-                    <TextField
+                    <DateField
                       label="Data Final"
                       name="ate"
-                      type="date"
                       value={draft.dueTo}
                       error={errors.dueTo}
-                      onChange={(event) => change({ dueTo: event.target.value })}
+                      onChange={(dueTo) => change({ dueTo })}
                     />
                   </>
                 )}

@@ -21,6 +21,12 @@ export function periodLabel({ today, dueFrom, dueTo }: Pick<Summary, 'today' | '
 
 /** Totals of the search and its ageing buckets (a vencer, 1–30, 31–60, 61–90, 90+). */
 export function SummaryPanel({ summary }: { summary: Summary }) {
+  // "A vencer" (minDays 0) is empty whenever the search covers only overdue entries, the
+  // default: a permanent R$ 0,00 says nothing, so an empty one is left out. Colours keep their
+  // band (aging-0 is always "a vencer").
+  const buckets = summary.buckets
+    .map((bucket, band) => ({ ...bucket, band }))
+    .filter((bucket) => bucket.minDays > 0 || bucket.entryCount > 0);
   return (
     <section className="summary" aria-label="Resumo da pesquisa">
       <p className="summary-period">{periodLabel(summary)}</p>
@@ -40,21 +46,21 @@ export function SummaryPanel({ summary }: { summary: Summary }) {
           <dd>{summary.entryCount.toLocaleString('pt-BR')}</dd>
         </div>
       </dl>
-      {summary.buckets.length > 0 && (
+      {buckets.length > 0 && (
         <div className="aging">
           <div className="aging-bar" aria-hidden="true">
-            {summary.buckets.map((bucket, index) => (
+            {buckets.map((bucket) => (
               <span
-                key={bucket.minDays}
-                className={`aging-${index}`}
+                key={bucket.band}
+                className={`aging-${bucket.band}`}
                 style={{ width: `${permille(bucket.openAmount, summary.totalOpenAmount) / 10}%` }}
               />
             ))}
           </div>
           <ul className="aging-legend" aria-label="Saldo por faixa de atraso">
-            {summary.buckets.map((bucket, index) => (
-              <li key={bucket.minDays}>
-                <span className={`aging-swatch aging-${index}`} aria-hidden="true" />
+            {buckets.map((bucket) => (
+              <li key={bucket.band}>
+                <span className={`aging-swatch aging-${bucket.band}`} aria-hidden="true" />
                 <span className="aging-label">{bucket.label}</span>
                 <Money value={bucket.openAmount} />
                 <span className="aging-count">

@@ -12,8 +12,19 @@ export type Search = {
   /** yyyy-mm-dd, only with CUSTOM. */
   dueFrom: string;
   dueTo: string;
-  order: DebtorOrder;
+  order: SortOrder;
 };
+
+/** The list's order as the user chose it: "Dias em atraso" is the oldest due date read the other
+ * way round, kept apart so the column the user clicked is the one marked sorted. */
+export type SortOrder = DebtorOrder | 'DAYS_OVERDUE_DESC' | 'DAYS_OVERDUE_ASC';
+
+/** The API's order for a list order. */
+export function apiOrder(order: SortOrder): DebtorOrder {
+  if (order === 'DAYS_OVERDUE_DESC') return 'OLDEST_DUE_ASC';
+  if (order === 'DAYS_OVERDUE_ASC') return 'OLDEST_DUE_DESC';
+  return order;
+}
 
 export const DEFAULT_SEARCH: Search = {
   text: '',
@@ -46,11 +57,15 @@ export const KINDS: readonly { value: DebtorKind; label: string; slug: string }[
   { value: 'SUPPLIER', label: 'Fornecedores', slug: 'fornecedores' },
 ];
 
-const ORDERS: readonly { value: DebtorOrder; slug: string }[] = [
-  { value: 'OPEN_AMOUNT_DESC', slug: 'maior-saldo' },
-  { value: 'OPEN_AMOUNT_ASC', slug: 'menor-saldo' },
-  { value: 'OLDEST_DUE_ASC', slug: 'mais-antigo' },
-  { value: 'NAME_ASC', slug: 'nome' },
+export const ORDERS: readonly { value: SortOrder; slug: string; label: string }[] = [
+  { value: 'OPEN_AMOUNT_DESC', slug: 'maior-saldo', label: 'Maior saldo em aberto' },
+  { value: 'OPEN_AMOUNT_ASC', slug: 'menor-saldo', label: 'Menor saldo em aberto' },
+  { value: 'DAYS_OVERDUE_DESC', slug: 'mais-dias', label: 'Mais dias em atraso' },
+  { value: 'DAYS_OVERDUE_ASC', slug: 'menos-dias', label: 'Menos dias em atraso' },
+  { value: 'OLDEST_DUE_ASC', slug: 'mais-antigo', label: 'Vencimento mais antigo primeiro' },
+  { value: 'OLDEST_DUE_DESC', slug: 'mais-recente', label: 'Vencimento mais recente primeiro' },
+  { value: 'NAME_ASC', slug: 'nome', label: 'Cliente (A–Z)' },
+  { value: 'NAME_DESC', slug: 'nome-desc', label: 'Cliente (Z–A)' },
 ];
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -116,7 +131,7 @@ export function exportUrl(search: Search, format: 'csv' | 'xlsx'): string {
   for (const [key, value] of Object.entries(buildFilter(search))) {
     if (value) params.set(key, String(value));
   }
-  params.set('orderBy', search.order);
+  params.set('orderBy', apiOrder(search.order));
   return `/export/debtors.${format}?${params.toString()}`;
 }
 
