@@ -43,6 +43,8 @@ const FAILED: SentEmailRowFragment = {
   queuedAt: '2026-11-28T10:00:00-03:00',
   sentAt: null,
   sentBy: null,
+  automatic: false,
+  collectionStepDays: null,
 };
 
 async function renderPage(answers: Record<string, unknown>) {

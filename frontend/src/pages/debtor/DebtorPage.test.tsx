@@ -18,6 +18,8 @@ const SENT: SentEmailRowFragment = {
   queuedAt: '2026-11-28T10:00:00-03:00',
   sentAt: null,
   sentBy: { id: 'VXNlcjox', name: 'Ana Souza' },
+  automatic: false,
+  collectionStepDays: null,
 };
 
 const NO_ERRORS = { errors: [] };

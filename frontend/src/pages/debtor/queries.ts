@@ -96,6 +96,8 @@ graphql(`
       id
       name
     }
+    automatic
+    collectionStepDays
   }
 `);
 
