@@ -1,10 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReguaQuery } from './gql/graphql';
 import { COMPANIES, SERVER_TODAY } from '../../test/fixtures';
 import { fakeApi } from '../../test/fakeApi';
-import { renderSignedIn } from '../../test/render';
+import { ANA, renderSignedIn } from '../../test/render';
+import { SessionContext } from '../../session';
 import { ReguaPage } from './ReguaPage';
 
 const GENTLE = { id: 'VDox', name: 'Lembrete cordial', subject: '{{ empresa }}: {{ cliente }}', body: 'Olá, {{ cliente }}.', isDefault: true };
@@ -129,5 +130,19 @@ describe('Régua de cobrança', () => {
     });
     // Now a step can use it.
     expect(within(screen.getAllByLabelText('Modelo de e-mail')[0]!).getByRole('option', { name: 'Último aviso' })).toBeTruthy();
+  });
+
+  it('is read-only for a VIEWER', async () => {
+    const api = fakeApi({ Regua: regua(), CollectionPlan: PLAN });
+    render(
+      <SessionContext value={{ user: { ...ANA, role: 'VIEWER' }, expired: vi.fn() }}>
+        <ReguaPage />
+      </SessionContext>,
+    );
+    expect(await screen.findByText(/Acesso somente leitura/)).toBeTruthy();
+    expect((await screen.findAllByLabelText('Dias do vencimento'))[0]!.matches(':disabled')).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Salvar régua' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Novo modelo' })).toBeNull();
+    expect(api.of('CollectionPlan')).toHaveLength(1);
   });
 });
