@@ -64,11 +64,13 @@ class Statements(logging.Handler):
             self.count += 1
 
 
-async def _dataset(engine: str, size: Size, server: str, seed: int) -> tuple[str, float | None]:
+async def _dataset(
+    engine: str, size: Size, server: str, seed: int, data_dir: Path
+) -> tuple[str, float | None]:
     wanted = f"{size.debtors}/{size.entries}/{seed}"
     now = dt.datetime.now(dt.UTC)
     if engine == "sqlite":
-        path = ROOT / "data" / f"regua-{size.name}.sqlite3"
+        path = data_dir / f"regua-{size.name}.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite://{path}"
         if path.exists():
@@ -169,8 +171,15 @@ async def _regua(seed: int, on: dt.date) -> dict[str, int]:
     return {"pauses": len(pauses), "promises": len(promises), "sends": len(sends)}
 
 
-async def measure(engine: str, size: Size, server: str, seed: int, iterations: int) -> str:
-    url, built = await _dataset(engine, size, server, seed)
+async def measure(
+    engine: str,
+    size: Size,
+    server: str,
+    seed: int,
+    iterations: int,
+    data_dir: Path = ROOT / "data",
+) -> str:
+    url, built = await _dataset(engine, size, server, seed, data_dir)
     await database.migrate(url)  # migrations added since the data set was made
     EXECUTOR_CACHE.clear()  # per-table SQL is cached by connection name, not by dialect
     await Tortoise.init(config=tortoise_config(url))

@@ -59,6 +59,7 @@ from backend.mailing.rendering import (
     render_email,
 )
 from backend.mailing.statement import OverdueLine, Statement
+from backend.mailing.worker import wake_workers
 
 logger = logging.getLogger("cobrancas.regua")
 
@@ -195,6 +196,7 @@ async def queue_planned(
     except IntegrityError:
         result.skipped[debtor.id] = "claimed"  # another worker, or an earlier run today
         return None
+    wake_workers()
     await publish(
         None, kind="email.queue", debtor_id=debtor.id, company_ids=[company.id], actor=ACTOR
     )

@@ -193,11 +193,17 @@ class DeliveryWorker:
         wake = asyncio.Event()
         _wake_events.add(wake)
         logger.info("Entrega de e-mails ativa: %s", self.transport.description)
+        # The régua runs beside the deliveries (a first run may queue for minutes), one run at
+        # a time; what it queues is delivered meanwhile.
+        regua: asyncio.Task[None] | None = None
         while not stop.is_set():
-            try:
-                await self.regua_tick()
-            except Exception:  # a régua failure must not stop deliveries
-                logger.exception("Falha na execução diária da régua de cobrança")
+            if regua is None or regua.done():
+                if regua is not None and not regua.cancelled() and regua.exception() is not None:
+                    logger.error(
+                        "Falha na execução diária da régua de cobrança",
+                        exc_info=regua.exception(),
+                    )
+                regua = asyncio.create_task(self.regua_tick())
             try:
                 await self.drain(stop)
             except Exception:  # the loop must survive a database hiccup
@@ -207,6 +213,10 @@ class DeliveryWorker:
             await asyncio.wait(waiters, timeout=poll_interval, return_when="FIRST_COMPLETED")
             for waiter in waiters:
                 waiter.cancel()
+        if regua is not None and not regua.done():
+            regua.cancel()  # a message's claim and e-mail commit together or not at all
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await regua
 
     async def regua_tick(self) -> None:
         """Run the régua for the companies due now (once a day each, in business hours)."""

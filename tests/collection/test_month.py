@@ -155,6 +155,8 @@ async def test_a_month_of_the_regua(
     assert "R$ 200,00" in task.notes
     assert "R$ 50,00" in task.notes
     assert not await Appointment.filter(debtor_id=debtors["Eva"].id).exists()
+    kept = await AuditEvent.get(action="promise.kept")
+    assert kept.details["paidSince"] == "300.00"
     broken = await AuditEvent.get(action="promise.broken")
     assert broken.actor_label == "Régua de cobrança"
     assert broken.details["paidSince"] == "50.00"

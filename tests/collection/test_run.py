@@ -4,7 +4,9 @@ recent-contact guard; pauses and promises through the API (errors, resume, cance
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -16,6 +18,7 @@ from backend.collection.planning import collection_plan, plan_company
 from backend.collection.templates import ensure_default_template
 from backend.companies.models import Company
 from backend.core.enums import EmailStatus
+from backend.debtors.models import Debtor
 from backend.mailing.models import SentEmail
 from backend.mailing.worker import DeliveryWorker, RetryPolicy
 from tests.mailing.helpers import MAIL_FROM, SmtpServer, billing_company, customer, queue
@@ -264,3 +267,69 @@ async def test_an_automatic_email_is_not_delivered_after_hours(
     assert len(smtp_server.inbox.received) == 2
     await manual.refresh_from_db()
     assert manual.status == EmailStatus.SENT
+
+
+async def test_holds_and_their_outcome_are_published_on_the_live_bus(
+    database_url: str, clock: SetClock
+) -> None:
+    from backend.collection import holds
+    from backend.live import bus
+    from tests.support import make_user, principal
+
+    company, [debtor] = await company_with_debtors(1, recent_contact_days=0)
+    user = await make_user(companies=[company])
+    recorder = dataclasses.replace(principal([company.id]), user_id=user.id)
+    received: list[str] = []
+
+    async def listen() -> None:
+        async for event in bus.events(principal([company.id])):
+            received.append(f"{event.kind} {event.actor}")
+
+    async with bus.hub(database_url):
+        task = asyncio.create_task(listen())
+        await asyncio.sleep(0.2)
+        friday = dt.datetime.combine(MONDAY - dt.timedelta(days=3), dt.time(10), ZONE)
+        await holds.pause_collection(principal=recorder, debtor_id=debtor.id,
+                                     company_id=company.id, entry_id=None, entry_given=False,
+                                     reason="em disputa", until=friday.date(),
+                                     now=friday)  # fmt: skip
+        await holds.record_promise(principal=recorder, debtor_id=debtor.id,
+                                   company_id=company.id, promised_date=friday.date(),
+                                   amount=Decimal("75.00"), note=None, now=friday)  # fmt: skip
+        result = (await regua.run_due(now=NINE, mail_from=MAIL_FROM))[0]  # Monday: broken
+        for _ in range(100):
+            if len(received) >= 4:
+                break
+            await asyncio.sleep(0.05)
+        task.cancel()
+    assert result.broken
+    assert received == [
+        "collection.pause teste",
+        "promise.record teste",
+        "promise.broken Régua de cobrança",
+        "email.queue Régua de cobrança",
+    ]
+
+
+async def test_what_cannot_go_out_is_not_claimed(database_url: str) -> None:
+    """A debtor without a valid e-mail, or a company without CNPJ and address (CDC art. 42-A),
+    is skipped without a claim: fixed later, the step still goes out."""
+    company, [ana, bia] = await company_with_debtors(2, recent_contact_days=0)
+    await Debtor.filter(id=bia.id).update(email="não é e-mail")
+    result = (await regua.run_due(now=NINE, mail_from=MAIL_FROM))[0]
+    assert result.skipped == {bia.id: "no_email"}
+    assert await CollectionSend.filter(debtor_id=bia.id).count() == 0
+    await Debtor.filter(id=bia.id).update(email="bia@cliente.example")
+    later = dt.datetime.combine(MONDAY + dt.timedelta(days=1), dt.time(9), ZONE)
+    result = (await regua.run_due(now=later, mail_from=MAIL_FROM))[0]
+    assert result.skipped == {}
+    assert [s.debtor_id for s in await CollectionSend.filter(company_id=company.id)] == [
+        ana.id,
+        bia.id,
+    ]
+    other, [carla] = await company_with_debtors(1, recent_contact_days=0)
+    await Company.filter(id=other.id).update(document=None)
+    wednesday = later + dt.timedelta(days=1)
+    results = {r.company_id: r for r in await regua.run_due(now=wednesday, mail_from=MAIL_FROM)}
+    assert results[other.id].skipped == {carla.id: "company_incomplete"}
+    assert not await CollectionSend.filter(company_id=other.id).exists()
