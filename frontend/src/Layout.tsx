@@ -48,7 +48,16 @@ export function Layout({ children, onSignedOut }: { children: ReactNode; onSigne
           <span className="menu-icon" aria-hidden="true" />
           Menu
         </button>
-        <div id="topbar-menu" className="topbar-menu" data-open={menuOpen || undefined}>
+        <div
+          id="topbar-menu"
+          className="topbar-menu"
+          data-open={menuOpen || undefined}
+          onKeyDown={(event) => {
+            if (event.key !== 'Escape' || !menuOpen) return;
+            setMenuOpen(false);
+            document.querySelector<HTMLElement>('.topbar-menu-button')?.focus();
+          }}
+        >
           <nav aria-label="Principal" className="topbar-nav">
             <a href={href({ name: 'home' })} aria-current={current === 'home' ? 'page' : undefined}>
               Pesquisa de Inadimplências

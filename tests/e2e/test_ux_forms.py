@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import Server, login, open_page, serve
+from tests.e2e.test_screens import check_screen
 
 WIDTHS = {"desk": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
 
@@ -89,6 +90,7 @@ def test_dates_and_times_in_pt_br_and_undoing_concluido(english: Page) -> None:
     notice = page.locator(".toast")
     expect(notice).to_contain_text("Agendamento de 28/02/2099 14:30 concluído.")
     expect(notice).to_be_in_viewport()
+    check_screen(page, "debtor-undo")  # axe-core: nothing serious or critical, with the notice
     expect(done).to_be_checked()
     notice.get_by_role("button", name="Desfazer").click()
     expect(done).not_to_be_checked()

@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import Server, login, open_page, serve
+from tests.e2e.test_screens import check_screen
 
 WIDTHS = {"desk": {"width": 1366, "height": 768}, "phone": {"width": 390, "height": 844}}
 
@@ -105,6 +106,12 @@ def test_every_screen_fits_the_width_and_the_header_folds(sized: Page) -> None:
         menu.click()
         expect(menu).to_have_attribute("aria-expanded", "true")
         expect(page.get_by_role("button", name="Sair")).to_be_visible()
+        agenda.focus()
+        page.keyboard.press("Escape")  # folds it, focus back on Menu
+        expect(agenda).to_be_hidden()
+        expect(menu).to_be_focused()
+        menu.click()
+        check_screen(page, "menu-open")
         agenda.click()
         expect(page.get_by_role("heading", name="Meus Agendamentos")).to_be_visible()
         expect(agenda).to_be_hidden()  # opening a screen folds the menu again

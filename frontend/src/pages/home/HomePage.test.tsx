@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMPANIES, debtorRow, homeSearch } from '../../test/fixtures';
 import { fakeApi, json } from '../../test/fakeApi';
 import { renderSignedIn } from '../../test/render';
@@ -218,6 +218,30 @@ describe('Pesquisa de Inadimplências', () => {
     await user.type(screen.getByLabelText('Data Inicial'), '0');
     expect(screen.queryByText('Informe a data inicial, a data final ou as duas.')).toBeNull();
     expect(screen.getByLabelText('Data Inicial').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('comes back with the rows loaded before and the same scroll position', async () => {
+    const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => debtorRow(from + i));
+    window.sessionStorage.setItem('cobrancas.pesquisa', JSON.stringify({ hash: '#/', rows: 130, scrollY: 640 }));
+    const scrollTo = vi.fn();
+    vi.stubGlobal('scrollTo', scrollTo);
+    const api = fakeApi({
+      Companies: { companies: COMPANIES },
+      HomeSearch: homeSearch(range(1, 100), { hasNextPage: true, endCursor: 'c100' }),
+      DebtorPage: (_variables: Record<string, unknown>, call: number) => ({
+        debtors: {
+          totalCount: 300,
+          pageInfo: { hasNextPage: true, endCursor: `c${125 + call * 25}` },
+          edges: range(101 + call * 25, 25),
+        },
+      }),
+    });
+    renderSignedIn(<HomePage />);
+    await waitFor(() => expect(scrollTo).toHaveBeenCalledWith(0, 640));
+    // 100 in the first request (the API's largest page), then page by page up to 130.
+    expect(api.of('HomeSearch')[0]!.variables.first).toBe(100);
+    expect(api.of('DebtorPage').map((call) => call.variables.after)).toEqual(['c100', 'c125']);
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(151); // header + 150
   });
 
   it('shows a failed search alone, without the previous list and totals', async () => {
