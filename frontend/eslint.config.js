@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default [
-  { ignores: ['dist/**', 'src/gql/**'] },
+  { ignores: ['dist/**', 'src/**/gql/**'] },
   {
     files: ['src/**/*.{ts,tsx}'],
     languageOptions: {

@@ -66,9 +66,14 @@ export function Layout({ children, onSignedOut }: { children: ReactNode; onSigne
               Meus Agendamentos
             </a>
             {user.role !== 'VIEWER' && (
-              <a href={href({ name: 'import' })} aria-current={current === 'import' ? 'page' : undefined}>
-                Importação
-              </a>
+              <>
+                <a href={href({ name: 'regua' })} aria-current={current === 'regua' ? 'page' : undefined}>
+                  Régua de cobrança
+                </a>
+                <a href={href({ name: 'import' })} aria-current={current === 'import' ? 'page' : undefined}>
+                  Importação
+                </a>
+              </>
             )}
             {isAdmin(user) && (
               <a href={href({ name: 'admin', section: 'empresas' })} aria-current={current === 'admin' ? 'page' : undefined}>

@@ -16,6 +16,7 @@ const DebtorPage = named(() => import('./pages/debtor/DebtorPage'), 'DebtorPage'
 const DebtorEntriesPage = named(() => import('./pages/entries/DebtorEntriesPage'), 'DebtorEntriesPage');
 const EmailViewPage = named(() => import('./pages/email/EmailViewPage'), 'EmailViewPage');
 const EntryPage = named(() => import('./pages/entry/EntryPage'), 'EntryPage');
+const ReguaPage = named(() => import('./pages/regua/ReguaPage'), 'ReguaPage');
 
 /** The screen of a route, inside the dashboard frame (all but the e-mail window, see App). */
 export function Routes({ route }: { route: Route }) {
@@ -38,6 +39,8 @@ function screen(route: Route) {
       return <AgendaPage />;
     case 'admin':
       return <AdminPage key={route.section} section={route.section} />;
+    case 'regua':
+      return <ReguaPage />;
     case 'import':
       return <ImportPage />;
     case 'notFound':

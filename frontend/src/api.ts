@@ -1,6 +1,9 @@
 // The dashboard's only door to the backend: same-origin JSON over fetch, the session in an
 // HttpOnly cookie the browser sends by itself.
-import type { TypedDocumentString } from './gql/graphql';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+
+/** A generated operation (src/gql, or a lazy screen's own gql folder): its text and types. */
+export type Operation<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string };
 
 /** The session is missing or expired: the caller shows the login screen. */
 export class UnauthorizedError extends Error {
@@ -85,7 +88,7 @@ export type VariablesArg<TVariables> = TVariables extends Record<string, never> 
 
 /** Runs a generated typed document against /graphql and returns its `data`. */
 export async function execute<TResult, TVariables>(
-  document: TypedDocumentString<TResult, TVariables>,
+  document: Operation<TResult, TVariables>,
   ...[variables]: VariablesArg<TVariables>
 ): Promise<TResult> {
   const response = await post('/graphql', { query: document.toString(), variables });

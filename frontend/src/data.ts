@@ -1,8 +1,7 @@
 // How screens talk to the API: useQuery for what they show, useExecute for what they change.
 // Both turn a 401 into the login screen; other failures become a Portuguese message.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { UnauthorizedError, type VariablesArg, execute } from './api';
-import type { TypedDocumentString } from './gql/graphql';
+import { type Operation, UnauthorizedError, type VariablesArg, execute } from './api';
 import { useSession } from './session';
 
 export type QueryState<TResult> = {
@@ -20,7 +19,7 @@ export type QueryState<TResult> = {
  * screen while the next answer loads; an answer that arrives after a newer request is dropped.
  */
 export function useQuery<TResult, TVariables>(
-  document: TypedDocumentString<TResult, TVariables>,
+  document: Operation<TResult, TVariables>,
   ...[variables]: VariablesArg<TVariables>
 ): QueryState<TResult> {
   const { expired } = useSession();

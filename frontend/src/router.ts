@@ -11,6 +11,7 @@ export type Route =
   | { name: 'email'; emailId: string } // an e-mail as sent, opened in its own window
   | { name: 'agenda' } // Meus Agendamentos
   | { name: 'admin'; section: AdminSection } // Administração (ADMIN only)
+  | { name: 'regua' } // Régua de cobrança (?empresa=<companyId>)
   | { name: 'import' } // Importação de lançamentos (CSV/XLSX)
   | { name: 'notFound'; path: string };
 
@@ -46,6 +47,7 @@ function parsePath(path: string): Route {
   const [first, id, sub] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (first === 'agenda' && parts.length === 1) return { name: 'agenda' };
+  if (first === 'regua' && parts.length === 1) return { name: 'regua' };
   if (first === 'importacao' && parts.length === 1) return { name: 'import' };
   if (first === 'admin' && parts.length <= 2) {
     const section = id ?? 'empresas';
@@ -81,6 +83,8 @@ function pathOf(route: KnownRoute): string {
       return '#/agenda';
     case 'admin':
       return `#/admin/${route.section}`;
+    case 'regua':
+      return '#/regua';
     case 'import':
       return '#/importacao';
   }

@@ -85,3 +85,24 @@ def test_home_and_debtor_page_at_both_widths(sized: Page) -> None:
     page.goto("/#/agenda")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     check_screen(page, "agenda")
+
+
+def test_regua_screen_at_both_widths(sized: Page) -> None:
+    """Régua de cobrança (issue 10): steps, templates with the editor and its preview open, and
+    tomorrow's plan; reached from the header (on a phone maybe behind its Menu button)."""
+    page = sized
+    login(page)
+    menu = page.get_by_role("button", name="Menu")
+    if menu.count() and menu.is_visible():
+        menu.click()
+    page.get_by_role("navigation", name="Principal").get_by_role(
+        "link", name="Régua de cobrança"
+    ).click()
+    expect(page.get_by_role("heading", name="Régua de cobrança", level=1)).to_be_visible()
+    expect(page.get_by_label("Dias do vencimento").first).to_be_visible()
+    expect(page.get_by_label("Data do plano")).to_be_visible()
+    page.get_by_role("button", name="Novo modelo").click()
+    page.get_by_label("Título do e-mail").fill("{{ empresa }}: {{ cliente }}")
+    expect(page.get_by_test_id("preview-subject")).to_contain_text("Maria da Silva")
+    no_sideways_scroll(page)
+    check_screen(page, "regua")

@@ -422,7 +422,7 @@ export type ContactRowFragment = { id: string, name: string, department: string 
 
 export type AppointmentRowFragment = { id: string, date: string, time: string, notes: string, done: boolean, doneAt: string | null, createdAt: string, responsible: { id: string, name: string }, company: { id: string, name: string } | null };
 
-export type SentEmailRowFragment = { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null };
+export type SentEmailRowFragment = { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, automatic: boolean, collectionStepDays: number | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null };
 
 export type DebtorDetailQueryVariables = Exact<{
   id: string | number;
@@ -431,7 +431,7 @@ export type DebtorDetailQueryVariables = Exact<{
 }>;
 
 
-export type DebtorDetailQuery = { today: string, debtor: { lastEmailedAt: string | null, id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null, overdueBalance: { openAmount: string, entryCount: number, oldestDueDate: string | null, maxDaysOverdue: number }, overdueEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, description: string, dueDate: string, amount: string, openAmount: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string, company: { id: string, name: string } } }> }, contacts: Array<{ id: string, name: string, department: string | null, role: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null }>, appointments: Array<{ id: string, date: string, time: string, notes: string, done: boolean, doneAt: string | null, createdAt: string, responsible: { id: string, name: string }, company: { id: string, name: string } | null }>, sentEmails: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } }> }, address: { postalCode: string | null, postalCodeFormatted: string | null, street: string | null, number: string | null, complement: string | null, district: string | null, city: string | null, state: string | null } } | null, companies: Array<{ id: string, name: string, today: string }>, users: Array<{ id: string, name: string }>, emailPlaceholders: Array<{ name: string, token: string, description: string, example: string, inSubject: boolean }> };
+export type DebtorDetailQuery = { today: string, debtor: { lastEmailedAt: string | null, id: string, name: string, kind: DebtorKind, document: string | null, documentFormatted: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null, overdueBalance: { openAmount: string, entryCount: number, oldestDueDate: string | null, maxDaysOverdue: number }, overdueEntries: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, description: string, dueDate: string, amount: string, openAmount: string, daysOverdue: number, lateFee: string, interest: string, updatedAmount: string, company: { id: string, name: string } } }> }, contacts: Array<{ id: string, name: string, department: string | null, role: string | null, email: string | null, phone: string | null, mobile: string | null, phoneFormatted: string | null, mobileFormatted: string | null }>, appointments: Array<{ id: string, date: string, time: string, notes: string, done: boolean, doneAt: string | null, createdAt: string, responsible: { id: string, name: string }, company: { id: string, name: string } | null }>, sentEmails: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, automatic: boolean, collectionStepDays: number | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } }> }, address: { postalCode: string | null, postalCodeFormatted: string | null, street: string | null, number: string | null, complement: string | null, district: string | null, city: string | null, state: string | null } } | null, companies: Array<{ id: string, name: string, today: string, emailTemplates: Array<{ id: string, name: string, subject: string, body: string, isDefault: boolean }> }>, users: Array<{ id: string, name: string }>, emailPlaceholders: Array<{ name: string, token: string, description: string, example: string, inSubject: boolean }> };
 
 export type MoreOverdueEntriesQueryVariables = Exact<{
   id: string | number;
@@ -449,14 +449,14 @@ export type MoreSentEmailsQueryVariables = Exact<{
 }>;
 
 
-export type MoreSentEmailsQuery = { debtor: { id: string, sentEmails: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } }> } } | null };
+export type MoreSentEmailsQuery = { debtor: { id: string, sentEmails: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, automatic: boolean, collectionStepDays: number | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } }> } } | null };
 
 export type SendCollectionEmailMutationVariables = Exact<{
   input: SendCollectionEmailInput;
 }>;
 
 
-export type SendCollectionEmailMutation = { sendCollectionEmail: { sentEmail: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type SendCollectionEmailMutation = { sendCollectionEmail: { sentEmail: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, automatic: boolean, collectionStepDays: number | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type UpdateDebtorMutationVariables = Exact<{
   input: UpdateDebtorInput;
@@ -519,7 +519,7 @@ export type RetryEmailMutationVariables = Exact<{
 }>;
 
 
-export type RetryEmailMutation = { retryEmail: { sentEmail: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+export type RetryEmailMutation = { retryEmail: { sentEmail: { id: string, to: Array<string>, subject: string, status: EmailStatus, attempts: number, lastError: string | null, queuedAt: string, sentAt: string | null, automatic: boolean, collectionStepDays: number | null, company: { id: string, name: string }, sentBy: { id: string, name: string } | null } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type PreviewCollectionEmailQueryVariables = Exact<{
   input: SendCollectionEmailInput;
@@ -760,6 +760,8 @@ export const SentEmailRowFragmentDoc = new TypedDocumentString(`
     id
     name
   }
+  automatic
+  collectionStepDays
 }
     `, {"fragmentName":"SentEmailRow"}) as unknown as TypedDocumentString<SentEmailRowFragment, unknown>;
 export const PaymentRowFragmentDoc = new TypedDocumentString(`
@@ -1182,6 +1184,13 @@ export const DebtorDetailDocument = new TypedDocumentString(`
     id
     name
     today
+    emailTemplates {
+      id
+      name
+      subject
+      body
+      isDefault
+    }
   }
   today
   users {
@@ -1279,6 +1288,8 @@ fragment SentEmailRow on SentEmail {
     id
     name
   }
+  automatic
+  collectionStepDays
 }`) as unknown as TypedDocumentString<DebtorDetailQuery, DebtorDetailQueryVariables>;
 export const MoreOverdueEntriesDocument = new TypedDocumentString(`
     query MoreOverdueEntries($id: ID!, $first: Int!, $after: String!) {
@@ -1347,6 +1358,8 @@ export const MoreSentEmailsDocument = new TypedDocumentString(`
     id
     name
   }
+  automatic
+  collectionStepDays
 }`) as unknown as TypedDocumentString<MoreSentEmailsQuery, MoreSentEmailsQueryVariables>;
 export const SendCollectionEmailDocument = new TypedDocumentString(`
     mutation SendCollectionEmail($input: SendCollectionEmailInput!) {
@@ -1378,6 +1391,8 @@ export const SendCollectionEmailDocument = new TypedDocumentString(`
     id
     name
   }
+  automatic
+  collectionStepDays
 }`) as unknown as TypedDocumentString<SendCollectionEmailMutation, SendCollectionEmailMutationVariables>;
 export const UpdateDebtorDocument = new TypedDocumentString(`
     mutation UpdateDebtor($input: UpdateDebtorInput!) {
@@ -1606,6 +1621,8 @@ export const RetryEmailDocument = new TypedDocumentString(`
     id
     name
   }
+  automatic
+  collectionStepDays
 }`) as unknown as TypedDocumentString<RetryEmailMutation, RetryEmailMutationVariables>;
 export const PreviewCollectionEmailDocument = new TypedDocumentString(`
     query PreviewCollectionEmail($input: SendCollectionEmailInput!) {

@@ -105,7 +105,7 @@ export function debtorDetail(patch: Partial<Debtor> = {}): DebtorDetailQuery {
       sentEmails: { totalCount: 0, pageInfo: NO_MORE, edges: [] },
       ...patch,
     },
-    companies: COMPANIES,
+    companies: COMPANIES.map((company) => ({ ...company, emailTemplates: [] })),
     today: SERVER_TODAY,
     users: [{ id: 'VXNlcjox', name: 'Ana Souza' }],
     emailPlaceholders: [
@@ -141,5 +141,18 @@ export function entryRow(patch: Partial<EntryRowFragment> = {}): EntryRowFragmen
     waivedCharges: '0.00',
     payments: [],
     ...patch,
+  };
+}
+
+/** Pausas, promessas and Histórico of Débitos do Cliente: nothing recorded yet. */
+export function debtorFollowUp(patch: Record<string, unknown> = {}) {
+  return {
+    debtor: {
+      id: 'RGVidG9yOjE=',
+      collectionPauses: [],
+      paymentPromises: [],
+      history: { pageInfo: NO_MORE, edges: [] },
+      ...patch,
+    },
   };
 }

@@ -18,10 +18,21 @@ const FIELDS = ['companyId', 'subject', 'body', 'to', 'contactIds'] as const;
 
 export type Placeholder = DebtorDetailQuery['emailPlaceholders'][number];
 
+export type ComposerTemplate = { id: string; name: string; subject: string; body: string; isDefault: boolean };
+
+type ComposerCompany = { id: string; name: string; emailTemplates?: readonly ComposerTemplate[] };
+
+/** The template the composer opens with for a company: its default (else its first), or none. */
+export function defaultTemplate(companies: readonly ComposerCompany[], companyId: string): ComposerTemplate | null {
+  const templates = companies.find((company) => company.id === companyId)?.emailTemplates ?? [];
+  return templates.find((template) => template.isDefault) ?? templates[0] ?? null;
+}
+
 type Props = {
   debtor: { id: string; name: string; email: string | null; lastEmailedAt: string | null };
   contacts: readonly ContactRowFragment[];
-  companies: readonly { id: string; name: string }[];
+  /** With their e-mail templates: the composer opens filled with the company's default. */
+  companies: readonly ComposerCompany[];
   placeholders: readonly Placeholder[];
   /** The company the user came from, else that of the oldest overdue entry. */
   initialCompanyId: string;
@@ -32,8 +43,10 @@ type Props = {
 export function CollectionEmailSection({ debtor, contacts, companies, placeholders, initialCompanyId, onSent }: Props) {
   const run = useExecute();
   const [companyId, setCompanyId] = useState(initialCompanyId);
-  const [subject, setSubject] = useState('');
-  const [body, setBody] = useState('');
+  const [opening] = useState(() => defaultTemplate(companies, initialCompanyId));
+  const [templateId, setTemplateId] = useState(opening?.id ?? '');
+  const [subject, setSubject] = useState(opening?.subject ?? '');
+  const [body, setBody] = useState(opening?.body ?? '');
   const [contactIds, setContactIds] = useState<readonly string[]>([]);
   const [allErrors, setErrors] = useState<Errors>(NO_ERRORS);
   const [notice, setNotice] = useState<string | null>(null);
@@ -51,6 +64,23 @@ export function CollectionEmailSection({ debtor, contacts, companies, placeholde
   const withEmail = contacts.filter((contact) => contact.email);
   // A field's error goes once its value changes.
   const errors = useErrorsOfValues(allErrors, { companyId, subject, body, contactIds, to: contactIds });
+  const templates = companies.find((company) => company.id === companyId)?.emailTemplates ?? [];
+
+  function applyTemplate(template: ComposerTemplate | null) {
+    setTemplateId(template?.id ?? '');
+    setSubject(template?.subject ?? '');
+    setBody(template?.body ?? '');
+  }
+
+  function changeCompany(next: string) {
+    const current = templates.find((template) => template.id === templateId);
+    // Text still as the template (or empty) follows the company; typed text stays.
+    const untouched = current ? subject === current.subject && body === current.body : !subject && !body;
+    setCompanyId(next);
+    setIdempotencyKey(newIdempotencyKey());
+    if (untouched) applyTemplate(defaultTemplate(companies, next));
+    else setTemplateId('');
+  }
 
   const input = (confirmRecentContact: boolean): SendCollectionEmailInput => ({
     debtorId: debtor.id,
@@ -89,8 +119,7 @@ export function CollectionEmailSection({ debtor, contacts, companies, placeholde
       } else {
         onSent(result.sentEmail);
         setNotice(`E-mail “${result.sentEmail.subject}” registrado para ${result.sentEmail.to.join(', ')}.`);
-        setSubject('');
-        setBody('');
+        applyTemplate(defaultTemplate(companies, companyId));
         setContactIds([]);
         setIdempotencyKey(newIdempotencyKey());
       }
@@ -169,10 +198,7 @@ export function CollectionEmailSection({ debtor, contacts, companies, placeholde
             value={companyId}
             error={errors.fields.companyId}
             required
-            onChange={(event) => {
-              setCompanyId(event.target.value);
-              setIdempotencyKey(newIdempotencyKey());
-            }}
+            onChange={(event) => changeCompany(event.target.value)}
           >
             {!companyId && <option value="">Escolha a empresa</option>}
             {companies.map((company) => (
@@ -181,6 +207,24 @@ export function CollectionEmailSection({ debtor, contacts, companies, placeholde
               </option>
             ))}
           </SelectField>
+          {templates.length > 0 && (
+            <SelectField
+              label="Modelo de e-mail"
+              name="templateId"
+              value={templateId}
+              hint="Trocar o modelo substitui o título e a descrição."
+              onChange={(event) =>
+                applyTemplate(templates.find((template) => template.id === event.target.value) ?? null)
+              }
+            >
+              {!templateId && <option value="">Texto próprio</option>}
+              {templates.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {template.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
           <TextField
             ref={subjectField}
             label="Título do E-mail"

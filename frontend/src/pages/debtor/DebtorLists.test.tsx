@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AppointmentRowFragment, ContactRowFragment, SentEmailRowFragment } from '../../gql/graphql';
-import { COMPANIES, debtorDetail } from '../../test/fixtures';
+import { COMPANIES, debtorDetail, debtorFollowUp } from '../../test/fixtures';
 import { fakeApi } from '../../test/fakeApi';
 import { renderSignedIn } from '../../test/render';
 import { DebtorPage } from './DebtorPage';
@@ -43,6 +43,8 @@ const FAILED: SentEmailRowFragment = {
   queuedAt: '2026-11-28T10:00:00-03:00',
   sentAt: null,
   sentBy: null,
+  automatic: false,
+  collectionStepDays: null,
 };
 
 async function renderPage(answers: Record<string, unknown>) {
@@ -51,7 +53,7 @@ async function renderPage(answers: Record<string, unknown>) {
     appointments: [APPOINTMENT],
     sentEmails: { totalCount: 1, pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ node: FAILED }] },
   });
-  const api = fakeApi({ DebtorDetail: detail, ...answers });
+  const api = fakeApi({ DebtorDetail: detail, DebtorFollowUp: debtorFollowUp(), ...answers });
   const user = userEvent.setup();
   renderSignedIn(<DebtorPage debtorId="RGVidG9yOjE=" />);
   await screen.findByText('Maria da Silva');

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SentEmailRowFragment } from '../../gql/graphql';
-import { COMPANIES, debtorDetail } from '../../test/fixtures';
+import { COMPANIES, debtorDetail, debtorFollowUp } from '../../test/fixtures';
 import { deferred, fakeApi } from '../../test/fakeApi';
 import { renderSignedIn } from '../../test/render';
 import { DebtorPage } from './DebtorPage';
@@ -18,12 +18,14 @@ const SENT: SentEmailRowFragment = {
   queuedAt: '2026-11-28T10:00:00-03:00',
   sentAt: null,
   sentBy: { id: 'VXNlcjox', name: 'Ana Souza' },
+  automatic: false,
+  collectionStepDays: null,
 };
 
 const NO_ERRORS = { errors: [] };
 
 async function renderPage(answers: Record<string, unknown> = {}, detail = debtorDetail()) {
-  const api = fakeApi({ DebtorDetail: detail, ...answers });
+  const api = fakeApi({ DebtorDetail: detail, DebtorFollowUp: debtorFollowUp(), ...answers });
   const user = userEvent.setup();
   renderSignedIn(<DebtorPage debtorId="RGVidG9yOjE=" />);
   await screen.findByText('Maria da Silva');

@@ -2,6 +2,7 @@ import { LiveUpdates } from '../../live';
 import { useEffect, useState } from 'react';
 import { useExecute, useMorePages, useQuery } from '../../data';
 import { formatDays } from '../../format';
+import { Suspense, lazy } from 'react';
 import type { DebtorDetailQuery, OverdueEntryRowFragment, SentEmailRowFragment } from '../../gql/graphql';
 import { Page } from '../../Page';
 import { href, useLocation } from '../../router';
@@ -16,6 +17,9 @@ import { OverdueEntriesSection } from './OverdueEntriesSection';
 import { debtorDetailQuery, moreOverdueEntriesQuery, moreSentEmailsQuery } from './queries';
 import { SentEmailsSection } from './SentEmailsSection';
 import { searchHref } from '../home/place';
+
+// Pausas e promessas and the Histórico: their own chunk, after what is owed.
+const DebtorFollowUp = lazy(() => import('./followup/DebtorFollowUp').then((m) => ({ default: m.DebtorFollowUp })));
 
 const ENTRIES_PAGE = 100;
 const EMAILS_PAGE = 20;
@@ -65,7 +69,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
   // E-mails put back in the queue, over whichever page listed them.
   const [retried, setRetried] = useState<Record<string, SentEmailRowFragment>>({});
   // The composer is a panel opened on demand: what is owed reads first.
-  const [composing, setComposing] = useState(false);
+  const [composing, setComposing] = useState(() => query.get('cobrar') === '1'); // "Cobrar" on an entry
 
   // "Na fila" becomes "Enviado" without a reload: the worker's email.sent comes through the live
   // subscription (LiveUpdates below reloads); while an e-mail waits, a slow poll covers a socket
@@ -176,6 +180,15 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
           />
         </div>
       )}
+      <Suspense fallback={<Loading />}>
+        <DebtorFollowUp
+          debtorId={debtor.id}
+          companies={companies}
+          entries={overdueEntries}
+          companyId={companyId}
+          version={detail.data}
+        />
+      </Suspense>
       <DebtorDataSection debtor={debtor} onSaved={(saved) => patch((d) => ({ ...d, ...saved }))} />
       <AddressSection debtor={debtor} onSaved={(saved) => patch((d) => ({ ...d, ...saved }))} />
       <AppointmentsSection

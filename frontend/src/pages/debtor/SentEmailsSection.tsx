@@ -90,7 +90,7 @@ export function SentEmailsSection({ emails, totalCount, pages, onRetried }: Prop
                     )}
                   </td>
                   <td data-label="Enviado por">
-                    <Text value={email.sentBy?.name} />
+                    {email.automatic ? <AutomaticBadge stepDays={email.collectionStepDays} /> : <Text value={email.sentBy?.name} />}
                   </td>
                   <td className="row-actions">
                     <button
@@ -122,4 +122,10 @@ export function SentEmailsSection({ emails, totalCount, pages, onRetried }: Prop
       <LoadMore pages={pages} />
     </Section>
   );
+}
+
+/** A régua-sent e-mail: nobody sent it by hand; the step says why it went. */
+function AutomaticBadge({ stepDays }: { stepDays?: number | null }) {
+  const step = stepDays == null ? '' : stepDays === 0 ? ' D0' : stepDays > 0 ? ` D+${stepDays}` : ` D${stepDays}`;
+  return <span className="badge badge-info">Automático (régua{step})</span>;
 }

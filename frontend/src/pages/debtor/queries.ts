@@ -96,6 +96,8 @@ graphql(`
       id
       name
     }
+    automatic
+    collectionStepDays
   }
 `);
 
@@ -146,6 +148,13 @@ export const debtorDetailQuery = graphql(`
       id
       name
       today
+      emailTemplates {
+        id
+        name
+        subject
+        body
+        isDefault
+      }
     }
     today
     users {

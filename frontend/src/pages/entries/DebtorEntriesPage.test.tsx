@@ -99,7 +99,7 @@ describe('Lançamentos Financeiros', () => {
       within(rows[0]!)
         .getByRole('link', { name: /Cobrar/ })
         .getAttribute('href'),
-    ).toBe('#/devedores/RGVidG9yOjE%3D?empresa=Q29tcGFueTox');
+    ).toBe('#/devedores/RGVidG9yOjE%3D?empresa=Q29tcGFueTox&cobrar=1');
     expect(rows[0]!.textContent).toContain('Vencido');
   });
 

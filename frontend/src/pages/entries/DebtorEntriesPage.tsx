@@ -180,7 +180,7 @@ export function DebtorEntriesPage({ debtorId }: { debtorId: string }) {
                         {canSettle(entry) && (
                           <a
                             className="button button-quiet button-small"
-                            href={href({ name: 'debtor', debtorId }, { empresa: entry.company.id })}
+                            href={href({ name: 'debtor', debtorId }, { empresa: entry.company.id, cobrar: '1' })}
                             aria-label={`Cobrar lançamento ${entry.code} por e-mail`}
                           >
                             Cobrar
