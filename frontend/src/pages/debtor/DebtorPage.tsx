@@ -15,6 +15,7 @@ import { AddressSection, DebtorDataSection } from './DebtorForms';
 import { OverdueEntriesSection } from './OverdueEntriesSection';
 import { debtorDetailQuery, moreOverdueEntriesQuery, moreSentEmailsQuery } from './queries';
 import { SentEmailsSection } from './SentEmailsSection';
+import { PersonalDataPanel } from '../lgpd/PersonalDataPanel';
 import { searchHref } from '../home/place';
 
 const ENTRIES_PAGE = 100;
@@ -197,6 +198,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
         pages={emails}
         onRetried={(email) => setRetried((current) => ({ ...current, [email.id]: email }))}
       />
+      <PersonalDataPanel debtorId={debtor.id} onAnonymized={detail.reload} />
     </Page>
   );
 }
