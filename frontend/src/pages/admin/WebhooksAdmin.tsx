@@ -33,6 +33,7 @@ const STATUS: Record<WebhookDeliveryStatus, string> = {
 
 const DELIVERIES = 20;
 const POLL_WHILE_PENDING_MS = 3000;
+const POLL_OPEN_LOG_MS = 5000;
 
 /** Webhooks: each company's endpoints, the secret shown once, and the delivery log. */
 export function WebhooksAdmin() {
@@ -204,6 +205,12 @@ function EndpointCard({
 }) {
   const [confirming, setConfirming] = useState(false);
   const [open, setOpen] = useState(false);
+  // An open log follows new deliveries without a click.
+  useEffect(() => {
+    if (!open) return undefined;
+    const timer = setInterval(onReload, POLL_OPEN_LOG_MS);
+    return () => clearInterval(timer);
+  }, [open, onReload]);
   const logId = `webhook-log-${endpoint.id}`;
   return (
     <li className="admin-card webhook-card" aria-label={`Endpoint ${endpoint.url}`}>
