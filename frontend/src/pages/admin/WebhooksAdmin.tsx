@@ -4,6 +4,7 @@ import { formatDateTime } from '../../format';
 import type { AdminWebhooksQuery, WebhookDeliveryStatus } from '../../gql/graphql';
 import { Empty, ErrorBanner, FormErrors, Loading, SuccessNotice } from '../../ui/Feedback';
 import { SelectField, TextField } from '../../ui/Field';
+import { navigate, useLocation } from '../../router';
 import {
   adminWebhooksQuery,
   createWebhookMutation,
@@ -39,7 +40,8 @@ const POLL_OPEN_LOG_MS = 5000;
 export function WebhooksAdmin() {
   const run = useExecute();
   const result = useQuery(adminWebhooksQuery, { deliveries: DELIVERIES });
-  const [companyId, setCompanyId] = useState('');
+  // The company chosen is in the address (#/admin/webhooks?empresa=…): a reload keeps it.
+  const companyId = useLocation().query.get('empresa') ?? '';
   const [editing, setEditing] = useState<Endpoint | 'new' | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -101,7 +103,7 @@ export function WebhooksAdmin() {
             label="Empresa"
             value={company.id}
             onChange={(e) => {
-              setCompanyId(e.target.value);
+              navigate({ name: 'admin', section: 'webhooks' }, { empresa: e.target.value });
               setEditing(null);
               setSecret(null);
             }}
