@@ -15,8 +15,8 @@ export type Route =
   | { name: 'import' } // Importação de lançamentos (CSV/XLSX)
   | { name: 'notFound'; path: string };
 
-export type AdminSection = 'empresas' | 'usuarios' | 'tokens' | 'auditoria';
-const ADMIN_SECTIONS: readonly string[] = ['empresas', 'usuarios', 'tokens', 'auditoria'];
+export type AdminSection = 'empresas' | 'usuarios' | 'tokens' | 'webhooks' | 'lgpd' | 'auditoria';
+const ADMIN_SECTIONS: readonly string[] = ['empresas', 'usuarios', 'tokens', 'webhooks', 'lgpd', 'auditoria'];
 
 export type KnownRoute = Exclude<Route, { name: 'notFound' }>;
 

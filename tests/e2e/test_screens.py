@@ -86,6 +86,10 @@ def test_home_and_debtor_page_at_both_widths(sized: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     check_screen(page, "agenda")
 
+    page.goto("/#/admin/webhooks")
+    expect(page.get_by_role("button", name="Novo endpoint")).to_be_visible()
+    no_sideways_scroll(page)
+    check_screen(page, "admin-webhooks")
 
 def test_regua_screen_at_both_widths(sized: Page) -> None:
     """Régua de cobrança (issue 10): steps, templates with the editor and its preview open, and

@@ -25,6 +25,13 @@ type Documents = {
     "\n  mutation AdminCreateToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminCreateTokenDocument,
     "\n  mutation AdminRevokeToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      token {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminRevokeTokenDocument,
     "\n  query AdminAudit($debtorId: ID, $actorUserId: ID, $dateFrom: Date, $dateTo: Date, $after: String) {\n    auditEvents(debtorId: $debtorId, actorUserId: $actorUserId, dateFrom: $dateFrom, dateTo: $dateTo, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          actor\n          targetType\n          targetId\n          createdAt\n          details\n        }\n      }\n    }\n    allUsers {\n      id\n      name\n    }\n  }\n": typeof types.AdminAuditDocument,
+    "\n  query AdminWebhooks($deliveries: Int!) {\n    companies {\n      id\n      name\n      webhookEndpoints {\n        id\n        url\n        events\n        description\n        active\n        createdAt\n        deliveries(first: $deliveries) {\n          id\n          event\n          status\n          attempts\n          responseStatus\n          lastError\n          createdAt\n          deliveredAt\n        }\n      }\n    }\n  }\n": typeof types.AdminWebhooksDocument,
+    "\n  mutation AdminCreateWebhook($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminCreateWebhookDocument,
+    "\n  mutation AdminUpdateWebhook($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminUpdateWebhookDocument,
+    "\n  mutation AdminDeleteWebhook($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedId\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminDeleteWebhookDocument,
+    "\n  mutation AdminRetryWebhookDelivery($input: RetryWebhookDeliveryInput!) {\n    retryWebhookDelivery(input: $input) {\n      delivery {\n        id\n        status\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminRetryWebhookDeliveryDocument,
+    "\n  query AdminRetention {\n    companies {\n      id\n      name\n      retentionDays\n    }\n  }\n": typeof types.AdminRetentionDocument,
+    "\n  mutation AdminSetDataRetention($input: SetDataRetentionInput!) {\n    setDataRetention(input: $input) {\n      company {\n        id\n        retentionDays\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AdminSetDataRetentionDocument,
     "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    today\n  }\n": typeof types.MyAppointmentsDocument,
     "\n  query MyCalendarUrl {\n    myCalendarUrl\n  }\n": typeof types.MyCalendarUrlDocument,
     "\n  mutation RotateCalendarUrl {\n    rotateCalendarUrl {\n      url\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.RotateCalendarUrlDocument,
@@ -66,6 +73,8 @@ type Documents = {
     "\n  query ImportCompanies {\n    companies {\n      id\n      name\n    }\n  }\n": typeof types.ImportCompaniesDocument,
     "\n  mutation ImportDebtors($input: UpsertDebtorsInput!) {\n    upsertDebtors(input: $input) {\n      results {\n        index\n        id\n        errors {\n          field\n          code\n          message\n        }\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportDebtorsDocument,
     "\n  mutation ImportEntries($input: UpsertEntriesInput!) {\n    upsertEntries(input: $input) {\n      results {\n        index\n        id\n        created\n        changed\n        errors {\n          field\n          code\n          message\n        }\n      }\n      created\n      updated\n      unchanged\n      failed\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportEntriesDocument,
+    "\n  query ExportDebtorData($debtorId: ID!) {\n    exportDebtorData(debtorId: $debtorId)\n  }\n": typeof types.ExportDebtorDataDocument,
+    "\n  mutation AnonymizeDebtor($input: AnonymizeDebtorInput!) {\n    anonymizeDebtor(input: $input) {\n      debtor {\n        id\n        name\n        anonymizedAt\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.AnonymizeDebtorDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
@@ -79,6 +88,13 @@ const documents: Documents = {
     "\n  mutation AdminCreateToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminCreateTokenDocument,
     "\n  mutation AdminRevokeToken($input: RevokeApiTokenInput!) {\n    revokeApiToken(input: $input) {\n      token {\n        id\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminRevokeTokenDocument,
     "\n  query AdminAudit($debtorId: ID, $actorUserId: ID, $dateFrom: Date, $dateTo: Date, $after: String) {\n    auditEvents(debtorId: $debtorId, actorUserId: $actorUserId, dateFrom: $dateFrom, dateTo: $dateTo, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          actor\n          targetType\n          targetId\n          createdAt\n          details\n        }\n      }\n    }\n    allUsers {\n      id\n      name\n    }\n  }\n": types.AdminAuditDocument,
+    "\n  query AdminWebhooks($deliveries: Int!) {\n    companies {\n      id\n      name\n      webhookEndpoints {\n        id\n        url\n        events\n        description\n        active\n        createdAt\n        deliveries(first: $deliveries) {\n          id\n          event\n          status\n          attempts\n          responseStatus\n          lastError\n          createdAt\n          deliveredAt\n        }\n      }\n    }\n  }\n": types.AdminWebhooksDocument,
+    "\n  mutation AdminCreateWebhook($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminCreateWebhookDocument,
+    "\n  mutation AdminUpdateWebhook($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminUpdateWebhookDocument,
+    "\n  mutation AdminDeleteWebhook($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedId\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminDeleteWebhookDocument,
+    "\n  mutation AdminRetryWebhookDelivery($input: RetryWebhookDeliveryInput!) {\n    retryWebhookDelivery(input: $input) {\n      delivery {\n        id\n        status\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminRetryWebhookDeliveryDocument,
+    "\n  query AdminRetention {\n    companies {\n      id\n      name\n      retentionDays\n    }\n  }\n": types.AdminRetentionDocument,
+    "\n  mutation AdminSetDataRetention($input: SetDataRetentionInput!) {\n    setDataRetention(input: $input) {\n      company {\n        id\n        retentionDays\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AdminSetDataRetentionDocument,
     "\n  query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {\n    myAppointments(from: $from, to: $to, includeDone: $includeDone) {\n      ...AppointmentRow\n      company {\n        id\n        today\n      }\n      debtor {\n        id\n        name\n      }\n    }\n    today\n  }\n": types.MyAppointmentsDocument,
     "\n  query MyCalendarUrl {\n    myCalendarUrl\n  }\n": types.MyCalendarUrlDocument,
     "\n  mutation RotateCalendarUrl {\n    rotateCalendarUrl {\n      url\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.RotateCalendarUrlDocument,
@@ -120,6 +136,8 @@ const documents: Documents = {
     "\n  query ImportCompanies {\n    companies {\n      id\n      name\n    }\n  }\n": types.ImportCompaniesDocument,
     "\n  mutation ImportDebtors($input: UpsertDebtorsInput!) {\n    upsertDebtors(input: $input) {\n      results {\n        index\n        id\n        errors {\n          field\n          code\n          message\n        }\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.ImportDebtorsDocument,
     "\n  mutation ImportEntries($input: UpsertEntriesInput!) {\n    upsertEntries(input: $input) {\n      results {\n        index\n        id\n        created\n        changed\n        errors {\n          field\n          code\n          message\n        }\n      }\n      created\n      updated\n      unchanged\n      failed\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.ImportEntriesDocument,
+    "\n  query ExportDebtorData($debtorId: ID!) {\n    exportDebtorData(debtorId: $debtorId)\n  }\n": types.ExportDebtorDataDocument,
+    "\n  mutation AnonymizeDebtor($input: AnonymizeDebtorInput!) {\n    anonymizeDebtor(input: $input) {\n      debtor {\n        id\n        name\n        anonymizedAt\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.AnonymizeDebtorDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n    }\n  }\n": types.MeDocument,
 };
 
@@ -163,6 +181,34 @@ export function graphql(source: "\n  mutation AdminRevokeToken($input: RevokeApi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminAudit($debtorId: ID, $actorUserId: ID, $dateFrom: Date, $dateTo: Date, $after: String) {\n    auditEvents(debtorId: $debtorId, actorUserId: $actorUserId, dateFrom: $dateFrom, dateTo: $dateTo, first: 50, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          action\n          actor\n          targetType\n          targetId\n          createdAt\n          details\n        }\n      }\n    }\n    allUsers {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AdminAuditDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhooks($deliveries: Int!) {\n    companies {\n      id\n      name\n      webhookEndpoints {\n        id\n        url\n        events\n        description\n        active\n        createdAt\n        deliveries(first: $deliveries) {\n          id\n          event\n          status\n          attempts\n          responseStatus\n          lastError\n          createdAt\n          deliveredAt\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AdminWebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateWebhook($input: CreateWebhookEndpointInput!) {\n    createWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminCreateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateWebhook($input: UpdateWebhookEndpointInput!) {\n    updateWebhookEndpoint(input: $input) {\n      endpoint {\n        id\n      }\n      secret\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminUpdateWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteWebhook($input: DeleteWebhookEndpointInput!) {\n    deleteWebhookEndpoint(input: $input) {\n      deletedId\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminDeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRetryWebhookDelivery($input: RetryWebhookDeliveryInput!) {\n    retryWebhookDelivery(input: $input) {\n      delivery {\n        id\n        status\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminRetryWebhookDeliveryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminRetention {\n    companies {\n      id\n      name\n      retentionDays\n    }\n  }\n"): typeof import('./graphql').AdminRetentionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetDataRetention($input: SetDataRetentionInput!) {\n    setDataRetention(input: $input) {\n      company {\n        id\n        retentionDays\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AdminSetDataRetentionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -327,6 +373,14 @@ export function graphql(source: "\n  mutation ImportDebtors($input: UpsertDebtor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImportEntries($input: UpsertEntriesInput!) {\n    upsertEntries(input: $input) {\n      results {\n        index\n        id\n        created\n        changed\n        errors {\n          field\n          code\n          message\n        }\n      }\n      created\n      updated\n      unchanged\n      failed\n      errors {\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').ImportEntriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportDebtorData($debtorId: ID!) {\n    exportDebtorData(debtorId: $debtorId)\n  }\n"): typeof import('./graphql').ExportDebtorDataDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnonymizeDebtor($input: AnonymizeDebtorInput!) {\n    anonymizeDebtor(input: $input) {\n      debtor {\n        id\n        name\n        anonymizedAt\n      }\n      errors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql').AnonymizeDebtorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

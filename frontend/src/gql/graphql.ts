@@ -26,6 +26,12 @@ export type AddressInput = {
   street?: string | null | undefined;
 };
 
+export type AnonymizeDebtorInput = {
+  debtorId: string | number;
+  /** Why (e.g. the data subject's request of …). */
+  reason: string;
+};
+
 export type CancelEntryInput = {
   id: string | number;
   reason: string;
@@ -66,6 +72,14 @@ export type CreateUserInput = {
   name: string;
   password: string;
   role?: Role;
+};
+
+export type CreateWebhookEndpointInput = {
+  companyId: string | number;
+  description?: string | null | undefined;
+  events: Array<string>;
+  /** http:// or https://; never a private address. */
+  url: string;
 };
 
 /** Pesquisa de Inadimplências; every field is optional. */
@@ -109,6 +123,10 @@ export type DebtorOrder =
   | 'OPEN_AMOUNT_DESC';
 
 export type DeleteAppointmentInput = {
+  id: string | number;
+};
+
+export type DeleteWebhookEndpointInput = {
   id: string | number;
 };
 
@@ -164,6 +182,10 @@ export type RetryEmailInput = {
   id: string | number;
 };
 
+export type RetryWebhookDeliveryInput = {
+  id: string | number;
+};
+
 export type ReversePaymentInput = {
   paymentId: string | number;
   reason: string;
@@ -207,6 +229,12 @@ export type SendCollectionEmailInput = {
   subject: string;
   /** Up to 10 addresses; default: the debtor's e-mail. */
   to?: Array<string> | null | undefined;
+};
+
+export type SetDataRetentionInput = {
+  companyId: string | number;
+  /** 30–36500: paid-off debtors with no activity for this long are anonymised by the worker; null: kept until someone asks. */
+  days?: number | null | undefined;
 };
 
 /** A payment (baixa) of an entry. */
@@ -315,6 +343,17 @@ export type UpdateUserInput = {
   role?: Role | null | undefined;
 };
 
+/** Omitted fields stay as they are. */
+export type UpdateWebhookEndpointInput = {
+  active?: boolean | null | undefined;
+  description?: string | null | undefined;
+  events?: Array<string> | null | undefined;
+  id: string | number;
+  /** A new secret, answered once in `secret`. */
+  rotateSecret?: boolean | null | undefined;
+  url?: string | null | undefined;
+};
+
 export type UpsertDebtorsInput = {
   companyId: string | number;
   /** At most 500. */
@@ -326,6 +365,12 @@ export type UpsertEntriesInput = {
   /** At most 500. */
   items: Array<EntryItemInput>;
 };
+
+export type WebhookDeliveryStatus =
+  | 'DELIVERED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'SENDING';
 
 export type AdminCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -394,6 +439,53 @@ export type AdminAuditQueryVariables = Exact<{
 
 
 export type AdminAuditQuery = { auditEvents: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, actor: string, targetType: string, targetId: string, createdAt: string, details: unknown } }> }, allUsers: Array<{ id: string, name: string }> };
+
+export type AdminWebhooksQueryVariables = Exact<{
+  deliveries: number;
+}>;
+
+
+export type AdminWebhooksQuery = { companies: Array<{ id: string, name: string, webhookEndpoints: Array<{ id: string, url: string, events: Array<string>, description: string | null, active: boolean, createdAt: string, deliveries: Array<{ id: string, event: string, status: WebhookDeliveryStatus, attempts: number, responseStatus: number | null, lastError: string | null, createdAt: string, deliveredAt: string | null }> }> }> };
+
+export type AdminCreateWebhookMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type AdminCreateWebhookMutation = { createWebhookEndpoint: { secret: string | null, endpoint: { id: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminUpdateWebhookMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type AdminUpdateWebhookMutation = { updateWebhookEndpoint: { secret: string | null, endpoint: { id: string } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminDeleteWebhookMutationVariables = Exact<{
+  input: DeleteWebhookEndpointInput;
+}>;
+
+
+export type AdminDeleteWebhookMutation = { deleteWebhookEndpoint: { deletedId: string | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminRetryWebhookDeliveryMutationVariables = Exact<{
+  input: RetryWebhookDeliveryInput;
+}>;
+
+
+export type AdminRetryWebhookDeliveryMutation = { retryWebhookDelivery: { delivery: { id: string, status: WebhookDeliveryStatus } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type AdminRetentionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminRetentionQuery = { companies: Array<{ id: string, name: string, retentionDays: number | null }> };
+
+export type AdminSetDataRetentionMutationVariables = Exact<{
+  input: SetDataRetentionInput;
+}>;
+
+
+export type AdminSetDataRetentionMutation = { setDataRetention: { company: { id: string, retentionDays: number | null } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type MyAppointmentsQueryVariables = Exact<{
   from?: string | null | undefined;
@@ -644,6 +736,20 @@ export type ImportEntriesMutationVariables = Exact<{
 
 
 export type ImportEntriesMutation = { upsertEntries: { created: number, updated: number, unchanged: number, failed: number, results: Array<{ index: number, id: string | null, created: boolean, changed: boolean, errors: Array<{ field: Array<string> | null, code: string, message: string }> }>, errors: Array<{ code: string, message: string }> } };
+
+export type ExportDebtorDataQueryVariables = Exact<{
+  debtorId: string | number;
+}>;
+
+
+export type ExportDebtorDataQuery = { exportDebtorData: string | null };
+
+export type AnonymizeDebtorMutationVariables = Exact<{
+  input: AnonymizeDebtorInput;
+}>;
+
+
+export type AnonymizeDebtorMutation = { anonymizeDebtor: { debtor: { id: string, name: string, anonymizedAt: string | null } | null, errors: Array<{ field: Array<string> | null, code: string, message: string }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1090,6 +1196,113 @@ export const AdminAuditDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminAuditQuery, AdminAuditQueryVariables>;
+export const AdminWebhooksDocument = new TypedDocumentString(`
+    query AdminWebhooks($deliveries: Int!) {
+  companies {
+    id
+    name
+    webhookEndpoints {
+      id
+      url
+      events
+      description
+      active
+      createdAt
+      deliveries(first: $deliveries) {
+        id
+        event
+        status
+        attempts
+        responseStatus
+        lastError
+        createdAt
+        deliveredAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminWebhooksQuery, AdminWebhooksQueryVariables>;
+export const AdminCreateWebhookDocument = new TypedDocumentString(`
+    mutation AdminCreateWebhook($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      id
+    }
+    secret
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateWebhookMutation, AdminCreateWebhookMutationVariables>;
+export const AdminUpdateWebhookDocument = new TypedDocumentString(`
+    mutation AdminUpdateWebhook($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    endpoint {
+      id
+    }
+    secret
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateWebhookMutation, AdminUpdateWebhookMutationVariables>;
+export const AdminDeleteWebhookDocument = new TypedDocumentString(`
+    mutation AdminDeleteWebhook($input: DeleteWebhookEndpointInput!) {
+  deleteWebhookEndpoint(input: $input) {
+    deletedId
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminDeleteWebhookMutation, AdminDeleteWebhookMutationVariables>;
+export const AdminRetryWebhookDeliveryDocument = new TypedDocumentString(`
+    mutation AdminRetryWebhookDelivery($input: RetryWebhookDeliveryInput!) {
+  retryWebhookDelivery(input: $input) {
+    delivery {
+      id
+      status
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRetryWebhookDeliveryMutation, AdminRetryWebhookDeliveryMutationVariables>;
+export const AdminRetentionDocument = new TypedDocumentString(`
+    query AdminRetention {
+  companies {
+    id
+    name
+    retentionDays
+  }
+}
+    `) as unknown as TypedDocumentString<AdminRetentionQuery, AdminRetentionQueryVariables>;
+export const AdminSetDataRetentionDocument = new TypedDocumentString(`
+    mutation AdminSetDataRetention($input: SetDataRetentionInput!) {
+  setDataRetention(input: $input) {
+    company {
+      id
+      retentionDays
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSetDataRetentionMutation, AdminSetDataRetentionMutationVariables>;
 export const MyAppointmentsDocument = new TypedDocumentString(`
     query MyAppointments($from: Date, $to: Date, $includeDone: Boolean!) {
   myAppointments(from: $from, to: $to, includeDone: $includeDone) {
@@ -2234,6 +2447,27 @@ export const ImportEntriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportEntriesMutation, ImportEntriesMutationVariables>;
+export const ExportDebtorDataDocument = new TypedDocumentString(`
+    query ExportDebtorData($debtorId: ID!) {
+  exportDebtorData(debtorId: $debtorId)
+}
+    `) as unknown as TypedDocumentString<ExportDebtorDataQuery, ExportDebtorDataQueryVariables>;
+export const AnonymizeDebtorDocument = new TypedDocumentString(`
+    mutation AnonymizeDebtor($input: AnonymizeDebtorInput!) {
+  anonymizeDebtor(input: $input) {
+    debtor {
+      id
+      name
+      anonymizedAt
+    }
+    errors {
+      field
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnonymizeDebtorMutation, AnonymizeDebtorMutationVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {

@@ -7,17 +7,21 @@ import { isAdmin } from './access';
 import { AuditAdmin } from './AuditAdmin';
 import { CompaniesAdmin } from './CompaniesAdmin';
 import { TokensAdmin } from './TokensAdmin';
+import { RetentionAdmin } from './RetentionAdmin';
 import { UsersAdmin } from './UsersAdmin';
+import { WebhooksAdmin } from './WebhooksAdmin';
 
 export const ADMIN_SECTIONS: { section: AdminSection; title: string }[] = [
   { section: 'empresas', title: 'Empresas' },
   { section: 'usuarios', title: 'Usuários' },
   { section: 'tokens', title: 'Tokens de API' },
+  { section: 'webhooks', title: 'Webhooks' },
+  { section: 'lgpd', title: 'Dados pessoais (LGPD)' },
   { section: 'auditoria', title: 'Auditoria' },
 ];
 
 
-/** Administração: Empresas, Usuários, Tokens de API, Auditoria. */
+/** Administração: Empresas, Usuários, Tokens de API, Webhooks, Dados pessoais (LGPD), Auditoria. */
 export function AdminPage({ section }: { section: AdminSection }) {
   const { user } = useSession();
   const title = ADMIN_SECTIONS.find((s) => s.section === section)?.title ?? 'Administração';
@@ -40,6 +44,12 @@ export function AdminPage({ section }: { section: AdminSection }) {
       break;
     case 'tokens':
       body = <TokensAdmin />;
+      break;
+    case 'webhooks':
+      body = <WebhooksAdmin />;
+      break;
+    case 'lgpd':
+      body = <RetentionAdmin />;
       break;
     case 'auditoria':
       body = <AuditAdmin />;

@@ -16,6 +16,7 @@ import { AddressSection, DebtorDataSection } from './DebtorForms';
 import { OverdueEntriesSection } from './OverdueEntriesSection';
 import { debtorDetailQuery, moreOverdueEntriesQuery, moreSentEmailsQuery } from './queries';
 import { SentEmailsSection } from './SentEmailsSection';
+import { PersonalDataPanel } from '../lgpd/PersonalDataPanel';
 import { searchHref } from '../home/place';
 
 // Pausas e promessas and the Histórico: their own chunk, after what is owed.
@@ -210,6 +211,7 @@ export function DebtorPage({ debtorId }: { debtorId: string }) {
         pages={emails}
         onRetried={(email) => setRetried((current) => ({ ...current, [email.id]: email }))}
       />
+      <PersonalDataPanel debtorId={debtor.id} onAnonymized={detail.reload} />
     </Page>
   );
 }
