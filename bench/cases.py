@@ -131,6 +131,8 @@ fragment SentEmailRow on SentEmail {
     id
     name
   }
+  automatic
+  collectionStepDays
 }
 
 query DebtorDetail($id: ID!, $entriesPage: Int!, $emailsPage: Int!) {
@@ -178,6 +180,13 @@ query DebtorDetail($id: ID!, $entriesPage: Int!, $emailsPage: Int!) {
     id
     name
     today
+    emailTemplates {
+      id
+      name
+      subject
+      body
+      isDefault
+    }
   }
   today
   users {

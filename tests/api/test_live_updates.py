@@ -75,7 +75,10 @@ async def subscribed(
                 {"type": "connection_init", "payload": {"authorization": f"Bearer {secret}"}}
             )
         )
-        assert json.loads(await ws.recv())["type"] == "connection_ack"
+        ack = await ws.recv()
+        # Text frames, as graphql-transport-ws requires: a browser gets a binary one as a Blob.
+        assert isinstance(ack, str), ack
+        assert json.loads(ack)["type"] == "connection_ack"
         before = len(bus._local.queues)
         await ws.send(
             json.dumps(
@@ -94,7 +97,9 @@ async def subscribed(
 
 
 async def next_update(ws: ClientConnection, seconds: float = 2.0) -> dict[str, Any]:
-    message = json.loads(await asyncio.wait_for(ws.recv(), seconds))
+    frame = await asyncio.wait_for(ws.recv(), seconds)
+    assert isinstance(frame, str), frame
+    message = json.loads(frame)
     assert message["type"] == "next", message
     assert "errors" not in message["payload"], message
     update: dict[str, Any] = message["payload"]["data"]["liveUpdates"]

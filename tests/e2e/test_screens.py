@@ -91,6 +91,7 @@ def test_home_and_debtor_page_at_both_widths(sized: Page) -> None:
     no_sideways_scroll(page)
     check_screen(page, "admin-webhooks")
 
+
 def test_regua_screen_at_both_widths(sized: Page) -> None:
     """Régua de cobrança (issue 10): steps, templates with the editor and its preview open, and
     tomorrow's plan; reached from the header (on a phone maybe behind its Menu button)."""
