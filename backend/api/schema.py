@@ -30,6 +30,7 @@ from backend.api.extensions import (
     report_errors,
     root_cause,
 )
+from backend.api.fastpath import PlainLeavesExecutionContext
 from backend.api.fastpath import install as install_plain_resolvers
 from backend.appointments.mutations import AppointmentMutations
 from backend.appointments.queries import AppointmentQueries
@@ -182,6 +183,7 @@ def build_schema(*, plain_resolvers: bool = True) -> Schema:
         subscription=_root("Subscription", [LiveSubscriptions]),
         types=EXTRA_TYPES,
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
+        execution_context_class=PlainLeavesExecutionContext if plain_resolvers else None,
         extensions=[
             lambda: AddValidationRules(LIMIT_RULES),
             lambda: MaxTokensLimiter(max_token_count=4000),
@@ -195,7 +197,7 @@ def build_schema(*, plain_resolvers: bool = True) -> Schema:
         ],
     )
     if plain_resolvers:
-        install_plain_resolvers(built._schema)
+        install_plain_resolvers(built._schema, built.config.default_resolver)
     return built
 
 

@@ -34,6 +34,7 @@ from tortoise import Tortoise
 
 from backend.accounts.services import create_token
 from backend.core.enums import TokenScope
+from backend.database import migrate
 from backend.settings import tortoise_config
 from bench.data import SIZES
 from bench.race.requests import RaceRequest, race_requests
@@ -47,7 +48,7 @@ POSTGRAPHILE = HERE / "node_modules" / "postgraphile" / "dist" / "cli-run.js"
 @dataclass
 class Run:
     request: str
-    target: str  # ours, peer, raw
+    target: str  # ours, peer, raw, base
     clients: int
     rps: float
     p50: float
@@ -69,6 +70,12 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=1, help="processes per server")
     parser.add_argument("--only", nargs="*", help="request keys (list busy pesquisa detail)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "race.md")
+    parser.add_argument(
+        "--baseline-root",
+        type=Path,
+        help="another checkout (e.g. an export of main) measured as a fourth target in the "
+        "same run, for a before/after that the machine's load cannot skew",
+    )
     parser.add_argument(
         "--ours-root",
         type=Path,
@@ -116,6 +123,9 @@ async def _dataset(args: argparse.Namespace) -> tuple[str, int, list[int]]:
         conn = await asyncpg.connect(url)
         detail = await conn.fetchval("SELECT value FROM bench_meta WHERE key = 'detail'")
         await conn.close()
+    # A data set made by an older checkout lacks the newer migrations' columns: every request
+    # that reads one would fail (the check below refuses to measure errors). Additive only.
+    await migrate(url)
     busy = int(str(detail).partition(":")[2].split("/")[0])
     conn = await asyncpg.connect(url)
     companies = [
@@ -216,12 +226,15 @@ async def main(argv: list[str] | None = None) -> Path:
     auth = await _token(url)
     started = dt.datetime.now(dt.UTC)
     load_at_start = os.getloadavg()
-    ours_port, peer_port = _free_port(), _free_port()
+    ours_port, peer_port, base_port = _free_port(), _free_port(), _free_port()
     ours_cmd = [sys.executable, "-m", "bench.race.server", "--database-url", url]
     ours_cmd += ["--port", str(ours_port), "--workers", str(args.workers)]
     ours_cmd += ["--all-companies", *map(str, companies), "--detail-debtors", str(busy), str(busy)]
     peer_cmd = [str(NODE), str(POSTGRAPHILE), "-c", url, "-s", "public"]
     peer_cmd += ["-P", "postgraphile/presets/amber", "-p", str(peer_port), "-n", "127.0.0.1"]
+    base_cmd = [*ours_cmd]
+    base_cmd[base_cmd.index("--port") + 1] = str(base_port)
+    base_url = f"http://127.0.0.1:{base_port}/graphql"
     ours_base = f"http://127.0.0.1:{ours_port}"
     ours_url, peer_url = f"{ours_base}/graphql", f"http://127.0.0.1:{peer_port}/graphql"
     runs: list[Run] = []
@@ -230,22 +243,33 @@ async def main(argv: list[str] | None = None) -> Path:
     peer_env = {"GRAPHILE_ENV": "production", "UV_THREADPOOL_SIZE": "4"}
     if args.workers > 1:
         peer_env["NODE_OPTIONS"] = ""
-    with (
-        _process(ours_cmd, {"PYTHONPATH": str(args.ours_root)}, cwd=args.ours_root) as ours_process,
-        _process(peer_cmd, peer_env) as peer_process,
-    ):
+    with contextlib.ExitStack() as stack:
+        ours_process = stack.enter_context(
+            _process(ours_cmd, {"PYTHONPATH": str(args.ours_root)}, cwd=args.ours_root)
+        )
+        peer_process = stack.enter_context(_process(peer_cmd, peer_env))
         await _wait(ours_url, ours_process)
         await _wait(peer_url, peer_process)
+        if args.baseline_root is not None:
+            root = args.baseline_root
+            base_process = stack.enter_context(
+                _process(base_cmd, {"PYTHONPATH": str(root)}, cwd=root)
+            )
+            await _wait(base_url, base_process)
         memory["ours"].append(_rss_mib(ours_process.pid))
         memory["peer"].append(_rss_mib(peer_process.pid))
         for request in requests:
             await _check(ours_url, peer_url, ours_base + request.raw, request, auth)
+            if args.baseline_root is not None:
+                await _check(base_url, peer_url, ours_base + request.raw, request, auth)
             for clients in args.clients:
                 targets = [
                     ("ours", ours_url, request.ours, auth),
                     ("peer", peer_url, request.peer, None),
                     ("raw", ours_base + request.raw, None, None),
                 ]
+                if args.baseline_root is not None:
+                    targets.insert(0, ("base", base_url, request.ours, auth))
                 for target, target_url, body, token in targets:
                     if args.warmup:
                         _wrk(target_url, body, token, clients, args.warmup)
@@ -327,6 +351,29 @@ def render(
                 f"{raw.rps:.1f} | **{ours.rps / peer.rps:.2f}×** | {raw.rps / ours.rps:.2f}× | "
                 f"{lat(ours)} | {lat(peer)} | {lat(raw)} |"
             )
+    if args.baseline_root is not None:
+        lines += [
+            "",
+            f"Antes e depois na mesma execução: `{args.baseline_root}` (antes) medido como um "
+            "quarto alvo, alternado com os outros três.",
+            "",
+            "| pedido | clientes | antes req/s | nós req/s | nós ÷ antes | antes ÷ PostGraphile "
+            "| nós ÷ PostGraphile | antes p50 / p95 ms | nós p50 / p95 ms |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for request in requests:
+            for clients in args.clients:
+                base = by.get((request.key, "base", clients))
+                ours = by.get((request.key, "ours", clients))
+                peer = by.get((request.key, "peer", clients))
+                if base is None or ours is None or peer is None:
+                    continue
+                lines.append(
+                    f"| {request.title} | {clients} | {base.rps:.1f} | {ours.rps:.1f} | "
+                    f"{ours.rps / base.rps:.2f}× | {base.rps / peer.rps:.2f}× | "
+                    f"**{ours.rps / peer.rps:.2f}×** | {base.p50:.1f} / {base.p95:.1f} | "
+                    f"{ours.p50:.1f} / {ours.p95:.1f} |"
+                )
     errors = sum(r.errors for r in runs)
     lines += [
         "",

@@ -5,8 +5,11 @@ through both schemas over the same data, on both engines."""
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Any
 
+import pytest
+import strawberry
 from graphql import (
     GraphQLEnumType,
     GraphQLList,
@@ -15,6 +18,7 @@ from graphql import (
     GraphQLScalarType,
 )
 
+from backend.api.fastpath import LEAVES, PlainLeavesExecutionContext, install
 from backend.api.schema import build_schema, schema
 from backend.core.context import Context
 from backend.core.enums import PaymentMethod
@@ -110,3 +114,97 @@ def test_only_plain_fields_leave_strawberry_s_chain() -> None:
     assert ("FinancialEntry", "payments") not in replaced  # async: a loader
     assert ("FinancialEntry", "charges") not in replaced  # takes an argument
     assert ("Query", "debtors") not in replaced
+
+
+# --- leaves completed in place (PlainLeavesExecutionContext) -----------------------------------
+
+
+@strawberry.enum
+class _Colour(enum.Enum):
+    RED = "red"
+
+
+@strawberry.type
+class _Thing:
+    label: str
+    maybe: str | None
+    colour: _Colour
+
+    @strawberry.field
+    def shout(self) -> str:
+        return self.label.upper()
+
+    @strawberry.field
+    def broken(self) -> str:
+        raise ValueError("quebrou")
+
+    @strawberry.field
+    def missing(self) -> str:
+        return None  # type: ignore[return-value]
+
+    @strawberry.field
+    def amount(self) -> int:
+        return "x"  # type: ignore[return-value]
+
+
+@strawberry.type
+class _Query:
+    @strawberry.field
+    def things(self) -> list[_Thing]:
+        return [_Thing(label="a", maybe=None, colour=_Colour.RED)]
+
+
+def _tiny(*, fast: bool) -> strawberry.Schema:
+    built = strawberry.Schema(
+        query=_Query,
+        execution_context_class=PlainLeavesExecutionContext if fast else None,
+    )
+    if fast:
+        install(built._schema)
+    return built
+
+
+def _answer(result: Any) -> tuple[Any, list[tuple[str, Any]]]:
+    errors = sorted((e.message, e.path) for e in result.errors or [])
+    return result.data, errors
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ things { label maybe colour shout } }",
+        "{ things { label broken } }",  # the getter raises: the field's error, the item nulled
+        "{ things { missing label } }",  # a non-null leaf answered None
+        "{ things { amount } }",  # a value the scalar cannot represent
+        "{ things { a: label b: label ...on Thing { shout } } }",
+    ],
+)
+async def test_leaves_in_place_answer_and_fail_as_graphql_core_does(query: str) -> None:
+    fast = await _tiny(fast=True).execute(query)
+    reference = await _tiny(fast=False).execute(query)
+    assert _answer(fast) == _answer(reference)
+
+
+async def test_plain_leaves_skip_graphql_core_s_per_field_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The regression this guards: Strawberry always passes a middleware manager (empty), and a
+    truthiness check on it silently sent every leaf back through execute_field."""
+    executed: list[str] = []
+    generic = PlainLeavesExecutionContext.execute_field
+
+    def counting(self: Any, parent_type: Any, source: Any, details: Any, *rest: Any) -> Any:
+        executed.append(f"{parent_type.name}.{details[0].node.name.value}")
+        return generic(self, parent_type, source, details, *rest)
+
+    monkeypatch.setattr(PlainLeavesExecutionContext, "execute_field", counting)
+    result = await _tiny(fast=True).execute("{ things { label maybe colour shout broken } }")
+    assert result.errors  # broken
+    # Only the list (not a leaf) and the failing leaf (reported by the generic path).
+    assert executed == ["Query.things", "Thing.broken"]
+    # The real schema runs with it and has leaves of the hot types recorded.
+    assert schema.execution_context_class is PlainLeavesExecutionContext
+    leaves = getattr(schema._schema, LEAVES)
+    assert {"code", "amount", "dueDate", "status"} <= set(leaves["FinancialEntry"])
+    assert "endCursor" in leaves["PageInfo"]  # a basic attribute field
+    assert "payments" not in leaves["FinancialEntry"]
