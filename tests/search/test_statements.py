@@ -36,9 +36,7 @@ def _search_statements(log: SqlLog) -> list[str]:
     """Statements of the search itself (authentication reads other tables; a token's read of
     personal data is recorded in audit_event, LGPD — backend/lgpd/reads.py)."""
     tables = ("financial_entry", "debtor", "company", "balance_state")
-    return [
-        s for s in log.statements if any(t in s for t in tables) and "audit_event" not in s
-    ]
+    return [s for s in log.statements if any(t in s for t in tables) and "audit_event" not in s]
 
 
 @pytest.mark.parametrize(
