@@ -4,11 +4,12 @@ Each twin reads what the API reads for that case (the per-debtor summary for the
 the entries for the others) with as few statements as a person would write, and builds the
 response body directly: the floor that the GraphQL figures are divided by.
 
-The Débitos do Cliente twin sends seven statements (the debtor; its overdue page with the
+The Débitos do Cliente twin sends eight statements (the debtor; its overdue page with the
 balance as window aggregates and the page's payments joined; companies; users; contacts;
-appointments; the e-mail page with its count) and computes multa and juros with the API's pure
-`compute_charges` (arithmetic, no I/O), as any hand-written version would have to; ids, cursors
-and the CPF/CNPJ, phone and CEP formats come from the same pure helpers the API uses.
+appointments; the e-mail page with its count; the companies' e-mail templates) and computes
+multa and juros with the API's pure `compute_charges` (arithmetic, no I/O), as any hand-written
+version would have to; ids, cursors and the CPF/CNPJ, phone and CEP formats come from the same
+pure helpers the API uses.
 """
 
 from __future__ import annotations
@@ -246,10 +247,11 @@ class DetailRows:
     contacts: Sequence[Any]
     appointments: Sequence[Any]
     emails: Sequence[Any]
+    templates: Sequence[Any]  # every company's e-mail templates (the composer's choice)
 
 
 class DetailStatements:
-    """The seven statements of the detail twin, for one engine."""
+    """The eight statements of the detail twin, for one engine."""
 
     def __init__(self, postgres: bool) -> None:
         self.postgres = postgres
@@ -284,6 +286,10 @@ class DetailStatements:
         "ORDER BY name, id"
     )
     users = "SELECT id, name, is_active FROM app_user ORDER BY name, id"
+    templates = (
+        "SELECT id, company_id, name, subject, body, is_default FROM email_template "
+        "ORDER BY company_id, is_default DESC, name, id"
+    )
 
     @property
     def contacts(self) -> str:
@@ -304,7 +310,8 @@ class DetailStatements:
     def emails(self) -> str:
         return (
             "SELECT id, company_id, recipients, subject, status, attempts, last_error, "
-            "queued_at, sent_at, sent_by_id, COUNT(*) OVER () AS total FROM sent_email "
+            "queued_at, sent_at, sent_by_id, automatic, collection_step_days, "
+            "COUNT(*) OVER () AS total FROM sent_email "
             f"WHERE debtor_id = {self.p(1)} ORDER BY queued_at DESC, id DESC LIMIT {EMAILS_PAGE}"
         )
 
@@ -415,6 +422,8 @@ def detail_body(rows: DetailRows, now: dt.datetime, time_zone: str) -> bytes:
             "queuedAt": _datetime(m["queued_at"]),
             "sentAt": _datetime(m["sent_at"]),
             "sentBy": _ref("User", users[m["sent_by_id"]]) if m["sent_by_id"] else None,
+            "automatic": bool(m["automatic"]),
+            "collectionStepDays": m["collection_step_days"],
         }
         for m in rows.emails
     ]
@@ -470,7 +479,21 @@ def detail_body(rows: DetailRows, now: dt.datetime, time_zone: str) -> bytes:
         "data": {
             "debtor": debtor,
             "companies": [
-                {**_ref("Company", c), "today": local_today(now, c["time_zone"]).isoformat()}
+                {
+                    **_ref("Company", c),
+                    "today": local_today(now, c["time_zone"]).isoformat(),
+                    "emailTemplates": [
+                        {
+                            "id": encode_id("EmailTemplate", t["id"]),
+                            "name": t["name"],
+                            "subject": t["subject"],
+                            "body": t["body"],
+                            "isDefault": bool(t["is_default"]),
+                        }
+                        for t in rows.templates
+                        if t["company_id"] == c["id"]
+                    ],
+                }
                 for c in rows.companies
             ],
             "today": local_today(now, time_zone).isoformat(),
@@ -504,6 +527,7 @@ class PostgresTwin:
             contacts=await conn.fetch(s.contacts, debtor_id),
             appointments=await conn.fetch(s.appointments, debtor_id),
             emails=await conn.fetch(s.emails, debtor_id),
+            templates=await conn.fetch(s.templates),
         )
         return detail_body(rows, now, self.time_zone)
 
@@ -538,6 +562,7 @@ class SqliteTwin:
             contacts=run(s.contacts, (debtor_id,)).fetchall(),
             appointments=run(s.appointments, (debtor_id,)).fetchall(),
             emails=run(s.emails, (debtor_id,)).fetchall(),
+            templates=run(s.templates).fetchall(),
         )
         return detail_body(rows, now, self.time_zone)
 
