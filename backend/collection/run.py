@@ -16,7 +16,6 @@ import contextlib
 import datetime as dt
 import logging
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -41,13 +40,11 @@ from backend.collection.rules import in_business_hours, next_opening, promise_ou
 from backend.companies.models import Company
 from backend.core.enums import EmailStatus, Role
 from backend.core.errors import ErrorCollector
-from backend.core.ids import encode_id
-from backend.core.money import ZERO, format_brl, from_cents
+from backend.core.money import format_brl, from_cents
 from backend.core.principal import Principal
 from backend.core.validation import check_email, format_document
 from backend.debtors.models import Debtor
 from backend.entries.models import FinancialEntry, Payment
-from backend.entries.overdue import entry_charges
 from backend.live.bus import publish
 from backend.mailing.compose import creditor_of
 from backend.mailing.models import SentEmail
@@ -60,9 +57,10 @@ from backend.mailing.rendering import (
     parse_user_text,
     render_email,
 )
-from backend.mailing.statement import OverdueLine, Statement
+from backend.mailing.statement import Statement, statement_of
 from backend.mailing.worker import wake_workers
 from backend.pix.services import attach_pix
+from backend.webhooks.events import promise_event
 from backend.webhooks.outbox import enqueue_event
 
 logger = logging.getLogger("cobrancas.regua")
@@ -252,35 +250,8 @@ async def planned_statement(
     payments (backend.entries.charges)."""
     today = now.astimezone(ZoneInfo(company.time_zone)).date()
     entries = await FinancialEntry.filter(id__in=list(entry_ids)).order_by("due_date", "id")
-    payments: dict[int, list[Payment]] = defaultdict(list)
-    for payment in await Payment.filter(entry_id__in=list(entry_ids), reversed_at__isnull=True):
-        payments[payment.entry_id].append(payment)
-    lines = []
-    for entry in entries:
-        charges = entry_charges(
-            entry,
-            company=company,
-            debtor=debtor,
-            payments=payments[entry.id],
-            today=today,
-            calendar=calendar,
-        )
-        lines.append(
-            OverdueLine(
-                entry_id=entry.id,
-                code=entry.code,
-                description=entry.description,
-                due_date=entry.due_date,
-                open_amount=charges.open_amount,
-                days_overdue=charges.days_overdue,
-                updated_amount=charges.updated_amount,
-            )
-        )
-    return Statement(
-        today=today,
-        lines=lines,
-        total_open=sum((line.open_amount for line in lines), ZERO),
-        total_updated=sum((line.updated_amount for line in lines), ZERO),
+    return await statement_of(
+        entries, company=company, debtor=debtor, today=today, calendar=calendar
     )
 
 
@@ -339,17 +310,7 @@ async def resolve_promises(
             )
             if outcome == "BROKEN":  # the partner hears of it iff it committed
                 await enqueue_event(
-                    company.id,
-                    "promise.broken",
-                    {
-                        "promiseId": encode_id("PaymentPromise", promise.id),
-                        "debtorId": encode_id("Debtor", promise.debtor_id),
-                        "companyId": encode_id("Company", company.id),
-                        "promisedDate": promise.promised_date.isoformat(),
-                        "amount": str(from_cents(promise.amount_cents)),
-                        "paidSince": str(from_cents(paid)),
-                    },
-                    now=now,
+                    company.id, "promise.broken", promise_event(promise, paid), now=now
                 )
         if result is not None:
             (result.kept if outcome == "KEPT" else result.broken).append(promise.id)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from backend.businessdays.rules import BusinessCalendar
 from backend.businessdays.services import calendars_by_company
 from backend.companies.models import Company
 from backend.core.enums import OPEN_STATUSES
@@ -55,6 +56,21 @@ async def overdue_statement(*, company: Company, debtor: Debtor, now: dt.datetim
         status__in=list(OPEN_STATUSES),
         due_date__lte=calendar.overdue_cutoff(today),
     ).order_by("due_date", "id")
+    return await statement_of(
+        entries, company=company, debtor=debtor, today=today, calendar=calendar
+    )
+
+
+async def statement_of(
+    entries: list[FinancialEntry],
+    *,
+    company: Company,
+    debtor: Debtor,
+    today: dt.date,
+    calendar: BusinessCalendar,
+) -> Statement:
+    """These entries (in the order given) with the charges owed today after the payments that
+    count (backend.entries.charges): one read of their payments."""
     payments: dict[int, list[Payment]] = defaultdict(list)
     if entries:
         for payment in await Payment.filter(

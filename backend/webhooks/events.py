@@ -4,10 +4,14 @@ through the API, where its reads are scoped and audited (LGPD art. 6 III, necess
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backend.core.ids import encode_id
+from backend.core.money import from_cents
 from backend.entries.models import FinancialEntry, Payment
+
+if TYPE_CHECKING:  # the régua imports this module
+    from backend.collection.models import PaymentPromise
 
 
 def payment_event(entry: FinancialEntry, payment: Payment) -> dict[str, Any]:
@@ -52,3 +56,15 @@ def email_event(
     if error is not None:
         data["error"] = error
     return data
+
+
+def promise_event(promise: PaymentPromise, paid_cents: int) -> dict[str, Any]:
+    """promise.broken: what was promised and what was paid since it was recorded."""
+    return {
+        "promiseId": encode_id("PaymentPromise", promise.id),
+        "debtorId": encode_id("Debtor", promise.debtor_id),
+        "companyId": encode_id("Company", promise.company_id),
+        "promisedDate": promise.promised_date.isoformat(),
+        "amount": str(from_cents(promise.amount_cents)),
+        "paidSince": str(from_cents(paid_cents)),
+    }
