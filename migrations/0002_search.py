@@ -1,6 +1,5 @@
-from tortoise import migrations
+from tortoise import fields, migrations
 from tortoise.migrations import operations as ops
-from tortoise import fields
 
 # Indexes for the debtor search (backend/search). Written by hand because Tortoise's Index has no
 # partial (WHERE), INCLUDE or GIN form. The WHERE must read exactly as the queries' condition
@@ -59,39 +58,56 @@ async def drop_search_indexes(apps, schema_editor):
     for name in names:
         await schema_editor.client.execute_script(f"DROP INDEX IF EXISTS {name}")
 
+
 class Migration(migrations.Migration):
-    dependencies = [('models', '0001_initial')]
+    dependencies = [("models", "0001_initial")]
 
     initial = False
 
     operations = [
         ops.CreateModel(
-            name='BalanceState',
+            name="BalanceState",
             fields=[
-                ('id', fields.IntField(primary_key=True, generated=False, unique=True, db_index=True)),
-                ('as_of', fields.DateField(null=True)),
+                (
+                    "id",
+                    fields.IntField(primary_key=True, generated=False, unique=True, db_index=True),
+                ),
+                ("as_of", fields.DateField(null=True)),
             ],
-            options={'table': 'balance_state', 'app': 'models', 'pk_attr': 'id', 'table_description': 'One row (id 1): the local date the summary describes, null before the first roll.'},
-            bases=['Model'],
+            options={
+                "table": "balance_state",
+                "app": "models",
+                "pk_attr": "id",
+                "table_description": "One row (id 1): the local date the summary describes, null before the first roll.",
+            },
+            bases=["Model"],
         ),
         ops.CreateModel(
-            name='DebtorBalance',
+            name="DebtorBalance",
             fields=[
-                ('debtor_id', fields.IntField(primary_key=True, generated=False, unique=True, db_index=True)),
-                ('open_cents', fields.BigIntField()),
-                ('entry_count', fields.IntField()),
-                ('oldest_due', fields.DateField()),
-                ('b1_cents', fields.BigIntField()),
-                ('b1_count', fields.IntField()),
-                ('b2_cents', fields.BigIntField()),
-                ('b2_count', fields.IntField()),
-                ('b3_cents', fields.BigIntField()),
-                ('b3_count', fields.IntField()),
-                ('b4_cents', fields.BigIntField()),
-                ('b4_count', fields.IntField()),
+                (
+                    "debtor_id",
+                    fields.IntField(primary_key=True, generated=False, unique=True, db_index=True),
+                ),
+                ("open_cents", fields.BigIntField()),
+                ("entry_count", fields.IntField()),
+                ("oldest_due", fields.DateField()),
+                ("b1_cents", fields.BigIntField()),
+                ("b1_count", fields.IntField()),
+                ("b2_cents", fields.BigIntField()),
+                ("b2_count", fields.IntField()),
+                ("b3_cents", fields.BigIntField()),
+                ("b3_count", fields.IntField()),
+                ("b4_cents", fields.BigIntField()),
+                ("b4_count", fields.IntField()),
             ],
-            options={'table': 'debtor_balance', 'app': 'models', 'pk_attr': 'debtor_id', 'table_description': 'Open overdue amount of one debtor across every company, with ageing buckets.'},
-            bases=['Model'],
+            options={
+                "table": "debtor_balance",
+                "app": "models",
+                "pk_attr": "debtor_id",
+                "table_description": "Open overdue amount of one debtor across every company, with ageing buckets.",
+            },
+            bases=["Model"],
         ),
         ops.RunPython(create_search_indexes, drop_search_indexes),
     ]

@@ -27,7 +27,7 @@ async def reset_plan_cache_mode(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0002_search')]
+    dependencies = [("models", "0002_search")]
 
     initial = False
 

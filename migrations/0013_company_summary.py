@@ -3,9 +3,8 @@
 (balance_state.as_of = NULL) so the next roll rebuilds both tables — until then the search
 answers from the entries, as it does before any roll."""
 
-from tortoise import migrations
+from tortoise import fields, migrations
 from tortoise.migrations import operations as ops
-from tortoise import fields
 
 INDEXES = [
     # A scope's rows: its companies' debtors (then grouped by debtor).
@@ -25,31 +24,40 @@ async def drop_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0012_pix_txid')]
+    dependencies = [("models", "0012_pix_txid")]
 
     initial = False
 
     operations = [
         ops.CreateModel(
-            name='DebtorCompanyBalance',
+            name="DebtorCompanyBalance",
             fields=[
-                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
-                ('debtor_id', fields.IntField()),
-                ('company_id', fields.IntField()),
-                ('open_cents', fields.BigIntField()),
-                ('entry_count', fields.IntField()),
-                ('oldest_due', fields.DateField()),
-                ('b1_cents', fields.BigIntField()),
-                ('b1_count', fields.IntField()),
-                ('b2_cents', fields.BigIntField()),
-                ('b2_count', fields.IntField()),
-                ('b3_cents', fields.BigIntField()),
-                ('b3_count', fields.IntField()),
-                ('b4_cents', fields.BigIntField()),
-                ('b4_count', fields.IntField()),
+                (
+                    "id",
+                    fields.IntField(generated=True, primary_key=True, unique=True, db_index=True),
+                ),
+                ("debtor_id", fields.IntField()),
+                ("company_id", fields.IntField()),
+                ("open_cents", fields.BigIntField()),
+                ("entry_count", fields.IntField()),
+                ("oldest_due", fields.DateField()),
+                ("b1_cents", fields.BigIntField()),
+                ("b1_count", fields.IntField()),
+                ("b2_cents", fields.BigIntField()),
+                ("b2_count", fields.IntField()),
+                ("b3_cents", fields.BigIntField()),
+                ("b3_count", fields.IntField()),
+                ("b4_cents", fields.BigIntField()),
+                ("b4_count", fields.IntField()),
             ],
-            options={'table': 'debtor_company_balance', 'app': 'models', 'unique_together': (('debtor_id', 'company_id'),), 'pk_attr': 'id', 'table_description': 'The same, per (debtor, company): what a principal limited to some companies reads'},
-            bases=['Model'],
+            options={
+                "table": "debtor_company_balance",
+                "app": "models",
+                "unique_together": (("debtor_id", "company_id"),),
+                "pk_attr": "id",
+                "table_description": "The same, per (debtor, company): what a principal limited to some companies reads",
+            },
+            bases=["Model"],
         ),
         ops.RunPython(create_indexes, drop_indexes),
     ]

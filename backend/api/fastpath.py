@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from graphql import (
     GraphQLEnumType,
@@ -25,12 +25,15 @@ from graphql import (
     GraphQLResolveInfo,
     GraphQLScalarType,
     GraphQLSchema,
+    OperationType,
 )
 from graphql.execution.collect_fields import GroupedFieldSet
 from graphql.pyutils import Path, Undefined, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
+
+from backend.api import compiled
 
 Resolver = Callable[[Any, GraphQLResolveInfo[Any]], Any]
 Getter = Callable[[Any], Any]
@@ -123,7 +126,48 @@ def _attribute(field: StrawberryField, default_resolver: Any) -> Getter | None:
 
 
 class PlainLeavesExecutionContext(StrawberryGraphQLCoreExecutionContext):
-    """Strawberry's execution context; plain leaves are completed in `execute_fields`."""
+    """Strawberry's execution context: a query runs a level at a time (api/compiled.py), and
+    falls back to graphql-core's executor, whose plain leaves are completed in
+    `execute_fields`."""
+
+    def execute_root_grouped_field_set(
+        self,
+        root_type: GraphQLObjectType,
+        root_value: Any,
+        grouped_field_set: GroupedFieldSet,
+        serially: bool,
+        position_context: Any,
+    ) -> Any:
+        manager = self.middleware_manager
+        leaves: dict[str, dict[str, Leaf]] | None = getattr(self.schema, LEAVES, None)
+        if (
+            serially
+            or leaves is None
+            or self.operation.operation is not OperationType.QUERY
+            or (manager is not None and manager.middlewares)
+        ):
+            return super().execute_root_grouped_field_set(
+                root_type, root_value, grouped_field_set, serially, position_context
+            )
+
+        async def level_at_a_time() -> dict[str, Any]:
+            try:
+                data = await compiled.execute(
+                    self, leaves, root_type, root_value, grouped_field_set
+                )
+            except compiled.Fallback as fallback:
+                compiled.Counters.fallback += 1
+                compiled.logger.debug("generic executor", exc_info=fallback)
+            else:
+                compiled.Counters.compiled += 1
+                return data
+            generic = super(PlainLeavesExecutionContext, self).execute_root_grouped_field_set(
+                root_type, root_value, grouped_field_set, serially, position_context
+            )
+            answer = await generic if self.is_awaitable(generic) else generic
+            return cast("dict[str, Any]", answer)
+
+        return level_at_a_time()
 
     def execute_fields(
         self,

@@ -3,6 +3,7 @@ from __future__ import annotations
 import strawberry
 
 from backend.core.context import Info
+from backend.core.gql import selects
 from backend.core.pagination import PageRequest
 from backend.search import services
 from backend.search.loaders import overdue_balance_loader
@@ -15,6 +16,8 @@ from backend.search.types import (
 )
 
 DEFAULT_PAGE_SIZE = 25
+# What a debtors page reads from the whole result's totals (pageInfo: hasNextPage).
+CONNECTION_TOTALS = ("totalCount", "totalOpenAmount", "pageInfo")
 
 
 @strawberry.type
@@ -45,6 +48,7 @@ class SearchQueries:
                 first, after, list_name=services.DEBTORS_LIST, default=DEFAULT_PAGE_SIZE
             ),
             company_id_given=company_given,
+            totals=selects(info, CONNECTION_TOTALS),
         )
         if services.edge_is_overdue_balance(result.filter):
             # Same entries: a page asking for node { overdueBalance } costs no extra statement.

@@ -122,11 +122,13 @@ async def search_debtors(
     page: PageRequest,
     company_id_given: bool = False,
     use_summary: bool = True,
+    totals: bool = True,
 ) -> SearchResult:
     """One page of debtors with unpaid entries matching the filter, and the whole result's totals.
 
-    One statement answers both. Raises ServiceError for a bad filter (see resolve_filter).
-    `use_summary=False` forces the plain aggregate (tests compare both sources).
+    One statement answers both; with `totals=False` (the request reads none) the totals are
+    not computed and the result's are zero. Raises ServiceError for a bad filter (see
+    resolve_filter). `use_summary=False` forces the plain aggregate (tests compare both sources).
     """
     f = await resolve_filter(
         principal=principal,
@@ -144,27 +146,29 @@ async def search_debtors(
         sql = Sql(connection())
         if per_company:
             statement = statements.grouped_page(
-                sql, f, order, page, statements.company_summary_groups
+                sql, f, order, page, statements.company_summary_groups, totals=totals
             )
         elif f.filters_debtors:
-            statement = statements.grouped_page(sql, f, order, page, statements.summary_matches)
+            statement = statements.grouped_page(
+                sql, f, order, page, statements.summary_matches, totals=totals
+            )
         else:
-            statement = statements.summary_page(sql, order, page)
+            statement = statements.summary_page(sql, order, page, totals=totals)
         found = await sql.rows(statement)
         source = Source.SUMMARY
     if found is None or not _describes(found[0], f, key):
         sql = Sql(connection())
         found = await sql.rows(
-            statements.grouped_page(sql, f, order, page, statements.entries_groups)
+            statements.grouped_page(sql, f, order, page, statements.entries_groups, totals=totals)
         )
         source = Source.ENTRIES
     rows = _debtor_rows([r for r in found if r["debtor_id"] is not None], f.today)
-    totals = _totals(found[0])
+    sums = _totals(found[0])
     return SearchResult(
         page=Page(
-            items=rows, offset=page.offset, total_count=totals.debtor_count, list_name=DEBTORS_LIST
+            items=rows, offset=page.offset, total_count=sums.debtor_count, list_name=DEBTORS_LIST
         ),
-        totals=totals,
+        totals=sums,
         filter=f,
         source=source,
     )
@@ -294,6 +298,7 @@ def _debtor_rows(rows: list[dict[str, Any]], today: dt.date) -> list[DebtorRow]:
 
 
 def _totals(row: dict[str, Any]) -> Totals:
+    """NULLs (zero) when the statement was told not to compute them: nobody reads them."""
     return Totals(debtor_count=as_int(row["debtors"]), open_cents=as_int(row["cents"]))
 
 

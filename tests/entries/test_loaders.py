@@ -32,14 +32,20 @@ CUTOFF = dt.date(2026, 2, 6)
 def statements(monkeypatch: pytest.MonkeyPatch) -> list[list[dict[str, Any]]]:
     """The rows each hand-written statement returned."""
     seen: list[list[dict[str, Any]]] = []
-    original = Sql.rows
+    original_rows, original_records = Sql.rows, Sql.records
 
     async def rows(self: Sql, statement: str) -> list[dict[str, Any]]:
-        result = await original(self, statement)
+        result = await original_rows(self, statement)
         seen.append(result)
         return result
 
+    async def records(self: Sql, statement: str) -> Any:
+        result = await original_records(self, statement)
+        seen.append([dict(r) for r in result])
+        return result
+
     monkeypatch.setattr(Sql, "rows", rows)
+    monkeypatch.setattr(Sql, "records", records)
     return seen
 
 
