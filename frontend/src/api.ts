@@ -115,7 +115,8 @@ export async function execute<TResult, TVariables>(
     response = await post('/graphql', { documentId, variables });
     payload = (await readJson(response)) as GraphQLResponse<TResult> | undefined;
     if (response.status === 400 && payload?.errors?.[0]?.extensions?.code === 'PERSISTED_DOCUMENT_NOT_FOUND') {
-      // A server of another version (a deploy under way): the text, this time and from now on.
+      // A server of another version (a deploy under way), which ran nothing (a mutation is safe to
+      // send again): the text, this time and from now on.
       unknownDocuments.add(documentId);
       response = undefined;
     }
