@@ -2,12 +2,14 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { documentIds } from './documentIds.ts';
 
 // Two pages: the dashboard (served at /) and the GraphQL explorer (served at /explorer).
 // The backend serves dist/*.html itself and dist/assets/* at /assets/, hence base '/'.
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  // documentIds: each generated operation carries its trusted-document id (documentIds.ts).
+  plugins: [documentIds(), react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
+import { requestText } from './test/fakeApi';
 
 const ANA = { id: 'VXNlcjox', name: 'Ana Souza', email: 'ana@example.com' };
 
@@ -54,7 +55,7 @@ function fakeBackend({ signedIn }: { signedIn: boolean }) {
           return json(200, {});
         case '/graphql':
           if (!signedIn) return json(401, { error: 'Não autenticado.' });
-          return json(200, { data: EMPTY_ANSWERS[/(?:query|mutation) (\w+)/.exec(body.query)?.[1] ?? ''] ?? null });
+          return json(200, { data: EMPTY_ANSWERS[/(?:query|mutation) (\w+)/.exec(requestText(body) ?? '')?.[1] ?? ''] ?? null });
         default:
           return json(404, {});
       }
@@ -97,7 +98,11 @@ describe('App', () => {
     expect(meCall.init.method).toBe('POST');
     expect(meCall.init.credentials).toBe('same-origin');
     expect(new Headers(meCall.init.headers).get('Content-Type')).toBe('application/json');
-    expect(String((meCall.body as { query: string }).query)).toMatch(/query Me\s*{\s*me\s*{\s*id\s+name\s+email/);
+    // The operation goes by its trusted-document id (api.ts), the text registered under it.
+    const meBody = meCall.body as { documentId?: string; query?: string };
+    expect(meBody.query).toBeUndefined();
+    expect(meBody.documentId).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(requestText(meBody)).toMatch(/query Me\s*{\s*me\s*{\s*id\s+name\s+email/);
   });
 
   it('shows the wait after too many attempts and keeps the button off meanwhile', async () => {

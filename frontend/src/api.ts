@@ -2,8 +2,14 @@
 // HttpOnly cookie the browser sends by itself.
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 
-/** A generated operation (src/gql, or a lazy screen's own gql folder): its text and types. */
-export type Operation<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string };
+/**
+ * A generated operation (src/gql, or a lazy screen's own gql folder): its text and types, and
+ * its trusted-document id, which the build sets (documentIds.ts).
+ */
+export type Operation<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & {
+  toString(): string;
+  readonly __meta__?: { readonly documentId?: unknown };
+};
 
 /** The session is missing or expired: the caller shows the login screen. */
 export class UnauthorizedError extends Error {
@@ -65,7 +71,10 @@ function serverError(response: Response, payload: unknown): ApiError {
   return new ApiError(message);
 }
 
-type GraphQLResponse<TResult> = { data?: TResult | null; errors?: { message: string }[] };
+type GraphQLResponse<TResult> = {
+  data?: TResult | null;
+  errors?: { message: string; extensions?: { code?: unknown } }[];
+};
 
 const UNEXPECTED = 'Ocorreu um erro inesperado no servidor. Tente novamente em instantes.';
 const MISMATCH =
@@ -86,14 +95,37 @@ export function userMessage(serverMessage: string): string {
 // An operation without variables takes no second argument; one with variables requires them.
 export type VariablesArg<TVariables> = TVariables extends Record<string, never> ? [] : [variables: TVariables];
 
-/** Runs a generated typed document against /graphql and returns its `data`. */
+/** Ids the server answered PERSISTED_DOCUMENT_NOT_FOUND for: sent as text until the page reloads. */
+const unknownDocuments = new Set<string>();
+
+/**
+ * Runs a generated typed document against /graphql and returns its `data`. The dashboard's
+ * operations are the server's trusted documents (backend/api/documents.py): each goes by its id,
+ * already parsed and validated there; a server that does not know the id (one of another
+ * version, during a deploy) gets the text instead.
+ */
 export async function execute<TResult, TVariables>(
   document: Operation<TResult, TVariables>,
   ...[variables]: VariablesArg<TVariables>
 ): Promise<TResult> {
-  const response = await post('/graphql', { query: document.toString(), variables });
+  let response: Response | undefined;
+  let payload: GraphQLResponse<TResult> | undefined;
+  const documentId = document.__meta__?.documentId;
+  if (typeof documentId === 'string' && !unknownDocuments.has(documentId)) {
+    response = await post('/graphql', { documentId, variables });
+    payload = (await readJson(response)) as GraphQLResponse<TResult> | undefined;
+    if (response.status === 400 && payload?.errors?.[0]?.extensions?.code === 'PERSISTED_DOCUMENT_NOT_FOUND') {
+      // A server of another version (a deploy under way), which ran nothing (a mutation is safe to
+      // send again): the text, this time and from now on.
+      unknownDocuments.add(documentId);
+      response = undefined;
+    }
+  }
+  if (response === undefined) {
+    response = await post('/graphql', { query: document.toString(), variables });
+    payload = (await readJson(response)) as GraphQLResponse<TResult> | undefined;
+  }
   if (response.status === 401) throw new UnauthorizedError();
-  const payload = (await readJson(response)) as GraphQLResponse<TResult> | undefined;
   if (payload?.errors?.length) {
     const messages = new Set(payload.errors.map((error) => userMessage(error.message)));
     throw new ApiError([...messages].join('\n'));
