@@ -4,6 +4,8 @@ creditor, the amounts and how to pay."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,9 +98,29 @@ async def ensure_default_template(company: Company) -> EmailTemplate:
     return template
 
 
+TEMPLATE_ORDER = ("-is_default", "name", "id")
+
+
 async def company_templates(company: Company) -> list[EmailTemplate]:
     await ensure_default_template(company)
-    return await EmailTemplate.filter(company_id=company.id).order_by("-is_default", "name", "id")
+    return await EmailTemplate.filter(company_id=company.id).order_by(*TEMPLATE_ORDER)
+
+
+async def load_templates_by_company_id(keys: Sequence[int]) -> list[list[EmailTemplate]]:
+    """TemplatesByCompanyIdLoader: every company's templates, the default first, in one
+    statement; a company read for the first time gets its default written (as
+    `company_templates` does), then read again."""
+    grouped: dict[int, list[EmailTemplate]] = defaultdict(list)
+    for template in await EmailTemplate.filter(company_id__in=sorted(set(keys))).order_by(
+        "company_id", *TEMPLATE_ORDER
+    ):
+        grouped[template.company_id].append(template)
+    for company_id in sorted(set(keys)):
+        if not grouped[company_id] or not grouped[company_id][0].is_default:
+            company = await Company.get_or_none(id=company_id)
+            if company is not None:
+                grouped[company_id] = await company_templates(company)
+    return [grouped[k] for k in keys]
 
 
 async def _reachable_company(principal: Principal, company_id: int | None) -> Company:

@@ -79,10 +79,13 @@ class Company:
         return self.model.pix_key
 
     @strawberry.field(description="The company's e-mail templates, the default first.")
-    async def email_templates(self) -> list[EmailTemplate]:
-        from backend.collection.templates import company_templates
+    async def email_templates(self, info: Info) -> list[EmailTemplate]:
+        from backend.collection.templates import load_templates_by_company_id
 
-        return [EmailTemplate(model=t) for t in await company_templates(self.model)]
+        templates = await info.context.loaders.get(load_templates_by_company_id).load(
+            self.model.id
+        )
+        return [EmailTemplate(model=t) for t in templates]
 
     @strawberry.field(description="The company's régua de cobrança, by days.")
     async def collection_steps(self) -> list[CollectionStep]:
