@@ -82,9 +82,7 @@ class Company:
     async def email_templates(self, info: Info) -> list[EmailTemplate]:
         from backend.collection.templates import load_templates_by_company_id
 
-        templates = await info.context.loaders.get(load_templates_by_company_id).load(
-            self.model.id
-        )
+        templates = await info.context.loaders.get(load_templates_by_company_id).load(self.model.id)
         return [EmailTemplate(model=t) for t in templates]
 
     @strawberry.field(description="The company's régua de cobrança, by days.")

@@ -411,3 +411,38 @@ async def test_collection_summary_errors(admin_api: ApiClient) -> None:
         "code": "NOT_FOUND",
         "field": ["filter", "companyId"],
     }
+
+
+async def test_totals_are_computed_only_when_the_request_reads_them(
+    admin_api: ApiClient, source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that selects no total (partner lists, the race's 25 × 20) skips the count and
+    sum over the whole result; one that reads a total, even through a fragment, gets it."""
+    from backend.search import statements
+
+    company = await make_company()
+    for n in range(3):
+        debtor = await make_debtor(f"Cliente {n}")
+        await make_entry(company, debtor, due=days(-5 - n), amount=f"{10 + n}.00")
+    asked: list[bool] = []
+    original = statements._page_and_totals
+
+    def spy(*args: object, **kwargs: object) -> str:
+        asked.append(bool(kwargs.get("totals", True)))
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(statements, "_page_and_totals", spy)
+    plain = await admin_api.data("{ debtors(first: 2) { edges { node { name } } } }")
+    assert asked
+    assert not any(asked)
+    asked.clear()
+    fragment = await admin_api.data(
+        "{ debtors(first: 2) { edges { node { name } } ...T } }"
+        " fragment T on DebtorConnection { totalCount totalOpenAmount pageInfo { hasNextPage } }"
+    )
+    assert asked
+    assert all(asked)
+    assert fragment["debtors"]["edges"] == plain["debtors"]["edges"]
+    assert fragment["debtors"]["totalCount"] == 3
+    assert fragment["debtors"]["totalOpenAmount"] == "33.00"
+    assert fragment["debtors"]["pageInfo"] == {"hasNextPage": True}
