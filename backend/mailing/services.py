@@ -19,6 +19,7 @@ from backend.core.enums import EmailStatus
 from backend.core.errors import ErrorCollector, FieldError, ServiceError, fail
 from backend.core.pagination import Page, PageRequest
 from backend.core.principal import Principal
+from backend.core.sql import RowReader, Sql, connection
 from backend.core.validation import check_text
 from backend.debtors.models import Debtor
 from backend.live.bus import publish
@@ -30,8 +31,8 @@ from backend.mailing.compose import (
     prepare_email,
     recent_contact,
 )
-from backend.mailing.loaders import light_columns
 from backend.mailing.models import SentEmail
+from backend.mailing.rows import SentEmailRow
 from backend.mailing.worker import wake_workers
 from backend.pix.services import attach_pix
 
@@ -237,19 +238,43 @@ async def get_sent_email(principal: Principal, sent_email_id: int | None) -> Sen
 
 
 SENT_EMAILS_LIST = "Debtor.sentEmails"  # the list's name in its cursors
+SENT_EMAIL_ROWS = RowReader(SentEmail, SentEmailRow)
+
+
+def _email_scope(sql: Sql, principal: Principal, debtor_id: int) -> str:
+    """The conditions of one debtor's e-mails the principal sees (placeholders in order)."""
+    where = f"s.debtor_id = {sql.param(debtor_id)}"
+    if principal.company_ids is None:
+        return where
+    companies = sorted(principal.company_ids)
+    return (
+        f"{where} AND s.company_id IN ({sql.params_list(companies)}) AND ("
+        "EXISTS (SELECT 1 FROM financial_entry e WHERE e.debtor_id = s.debtor_id "
+        f"AND e.company_id IN ({sql.params_list(companies)})) OR "
+        "EXISTS (SELECT 1 FROM debtor_company dc WHERE dc.debtor_id = s.debtor_id "
+        f"AND dc.company_id IN ({sql.params_list(companies)})))"
+    )
 
 
 async def debtor_sent_emails(
     principal: Principal, debtor_id: int, page: PageRequest
-) -> Page[SentEmail]:
+) -> Page[SentEmailRow]:
     """The debtor's e-mails from the caller's companies, newest first, without their texts
-    (read by SentEmail.body/html/text only when asked: mailing/loaders.py)."""
-    query = scope_sent_emails(SentEmail.filter(debtor_id=debtor_id), principal)
-    total = await query.count()
-    items = (
-        await query.order_by("-queued_at", "-id")
-        .offset(page.offset)
-        .limit(page.limit)
-        .only(*light_columns())
+    (read by SentEmail.body/html/text only when asked: mailing/loaders.py), as plain rows. The
+    scope is `accounts.scope.scope_sent_emails`'s, written for one debtor: its companies' e-mails,
+    when one of them reaches the debtor (an entry, or the debtor was created for it)."""
+    db = connection()
+    count = Sql(db)
+    [row] = await count.records(
+        f"SELECT count(*) AS n FROM sent_email s WHERE {_email_scope(count, principal, debtor_id)}"
     )
+    sql = Sql(db)
+    where = _email_scope(sql, principal, debtor_id)
+    statement = (
+        f"SELECT {SENT_EMAIL_ROWS.select('s')} FROM sent_email s WHERE {where} "
+        f"ORDER BY s.queued_at DESC, s.id DESC "
+        f"LIMIT {sql.param(page.limit)} OFFSET {sql.param(page.offset)}"
+    )
+    items = [SENT_EMAIL_ROWS.read(r) for r in await sql.records(statement)]
+    total = int(row["n"])
     return Page(items=items, offset=page.offset, total_count=total, list_name=SENT_EMAILS_LIST)

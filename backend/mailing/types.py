@@ -19,6 +19,7 @@ from backend.debtors.loaders import load_debtors_by_id
 from backend.mailing import models
 from backend.mailing.loaders import EmailTexts, load_texts_by_sent_email_id
 from backend.mailing.rendering import Placeholder
+from backend.mailing.rows import SentEmailRow
 from backend.mailing.services import EmailPreview
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ EmailStatusEnum = strawberry.enum(
 
 @strawberry.type(description="A collection e-mail (E-mail de cobrança), as it was sent.")
 class SentEmail:
-    model: strawberry.Private[models.SentEmail]
+    model: strawberry.Private[models.SentEmail | SentEmailRow]
 
     @strawberry.field
     def id(self) -> strawberry.ID:
@@ -65,7 +66,7 @@ class SentEmail:
         return self.model.subject
 
     async def _texts(self, info: Info) -> EmailTexts:
-        if "html" in self.model.__dict__:  # a whole model (not a list's light one)
+        if isinstance(self.model, models.SentEmail):  # a whole model (not a list's row)
             return EmailTexts(self.model.body, self.model.html, self.model.text)
         texts = await info.context.loaders.get(load_texts_by_sent_email_id).load(self.model.id)
         assert texts is not None  # the row was just read
@@ -157,7 +158,7 @@ class SentEmailConnection:
     total_count: int
 
     @classmethod
-    def of(cls, page: Page[models.SentEmail]) -> SentEmailConnection:
+    def of(cls, page: Page[SentEmailRow]) -> SentEmailConnection:
         return cls(
             edges=[
                 SentEmailEdge(cursor=page.cursor(i), node=SentEmail(model=m))

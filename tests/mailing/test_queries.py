@@ -169,3 +169,55 @@ async def test_read_only_callers_may_preview(http: httpx.AsyncClient) -> None:
         body="Olá",
     )
     assert preview["subject"] == "Oi Maria da Silva"
+
+
+async def test_a_lists_rows_hold_every_light_column_converted_as_the_model(
+    database_url: str,
+) -> None:
+    """Débitos do Cliente reads the e-mails as plain rows (mailing/rows.py): every column of
+    sent_email but the texts, each equal to what the model reads, on both engines."""
+    import dataclasses
+
+    from backend.core.enums import EmailStatus
+    from backend.core.pagination import PageRequest
+    from backend.mailing.loaders import light_columns
+    from backend.mailing.rows import SentEmailRow
+    from backend.mailing.services import SENT_EMAILS_LIST, debtor_sent_emails
+    from tests.support import make_company, make_debtor, make_user, principal
+
+    names = [f.name for f in dataclasses.fields(SentEmailRow)]
+    assert sorted(names) == light_columns()
+    company, debtor, user = await make_company(), await make_debtor(), await make_user()
+    instant = dt.datetime(2026, 2, 9, 13, 14, 15, 123456, tzinfo=dt.UTC)
+    email = await SentEmail.create(
+        debtor=debtor,
+        company=company,
+        recipients=["a@exemplo.com.br", "b@exemplo.com.br"],
+        delivered_to=["a@exemplo.com.br"],
+        subject="Cobrança — março",
+        body="corpo",
+        html="<p>corpo</p>",
+        text="corpo",
+        status=EmailStatus.FAILED,
+        attempts=3,
+        next_attempt_at=instant,
+        lease_until=instant,
+        last_error="550 caixa cheia",
+        idempotency_key="k-1",
+        message_id="<m@x>",
+        pix_txid="TX123",
+        pix_copia_e_cola="000201...",
+        sent_at=instant,
+        sent_by=user,
+        automatic=True,
+        collection_step_days=7,
+    )
+    page = await debtor_sent_emails(
+        principal(), debtor.id, PageRequest.of(10, None, list_name=SENT_EMAILS_LIST)
+    )
+    [row] = page.items
+    model = await SentEmail.get(id=email.id)
+    assert {n: getattr(row, n) for n in names} == {n: getattr(model, n) for n in names}
+    assert row.status is EmailStatus.FAILED
+    assert row.automatic is True
+    assert page.total_count == 1
