@@ -178,7 +178,7 @@ def _process(
 
 async def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
     async with httpx.AsyncClient() as probe:
-        for _ in range(600):
+        for _ in range(1800):  # 3 min: N processes start slowly on a loaded 2-core host
             with contextlib.suppress(httpx.TransportError):
                 response = await probe.post(url, json={"query": "{ __typename }"})
                 if response.status_code < 500:
