@@ -5,6 +5,10 @@ missing), each with the same number of processes; wrk sends each request for `--
 seconds at 1 and 8 concurrent clients, to us, to PostGraphile and to the raw twin, one after
 the other in the same run, so the ratios compare like with like on this noisy machine.
 The report goes to bench/results/race.md.
+
+`--workers N` runs N processes on each side (uvicorn's workers; node:cluster for PostGraphile,
+`bench/race/cluster.js`); the report says how many processes each side ran and how many served.
+`--soak [MINUTES]` runs the soak instead (bench/race/soak.py; report bench/results/soak.md).
 """
 
 from __future__ import annotations
@@ -37,12 +41,16 @@ from backend.core.enums import TokenScope
 from backend.database import migrate
 from backend.settings import tortoise_config
 from bench.data import SIZES
+from bench.race.processes import cpu_seconds, describe, rss_mib
 from bench.race.requests import RaceRequest, race_requests
+from bench.race.soak import SoakResult, render_soak, soak_target
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 NODE = HERE / "node_modules" / ".bin" / "node"
 POSTGRAPHILE = HERE / "node_modules" / "postgraphile" / "dist" / "cli-run.js"
+CLUSTER = HERE / "cluster.js"
+RESULTS = ROOT / "bench" / "results"
 
 
 @dataclass
@@ -69,7 +77,25 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--workers", type=int, default=1, help="processes per server")
     parser.add_argument("--only", nargs="*", help="request keys (list busy pesquisa detail)")
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "race.md")
+    parser.add_argument(
+        "--out", type=Path, help="the report (default bench/results/race.md, or soak.md)"
+    )
+    parser.add_argument(
+        "--soak",
+        type=float,
+        nargs="?",
+        const=10.0,
+        metavar="MINUTES",
+        help="the soak instead of the race: MINUTES (10) of mixed load per server, memory "
+        "sampled (bench/race/soak.py)",
+    )
+    parser.add_argument("--soak-clients", type=int, default=8)
+    parser.add_argument(
+        "--soak-interval", type=float, default=20, help="seconds between memory samples"
+    )
+    parser.add_argument(
+        "--soak-targets", nargs="+", choices=["ours", "peer"], default=["ours", "peer"]
+    )
     parser.add_argument(
         "--baseline-root",
         type=Path,
@@ -90,20 +116,6 @@ def _free_port() -> int:
         s.bind(("127.0.0.1", 0))
         port: int = s.getsockname()[1]
         return port
-
-
-def _rss_mib(pid: int) -> float:
-    """Resident memory of a process and its children (uvicorn's workers, node's)."""
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
-        with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-            for task in Path(f"/proc/{current}/task").iterdir():
-                stack.extend(int(c) for c in (task / "children").read_text().split())
-    return total / 1024
 
 
 async def _dataset(args: argparse.Namespace) -> tuple[str, int, list[int]]:
@@ -166,7 +178,7 @@ def _process(
 
 async def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
     async with httpx.AsyncClient() as probe:
-        for _ in range(600):
+        for _ in range(1800):  # 3 min: N processes start slowly on a loaded 2-core host
             with contextlib.suppress(httpx.TransportError):
                 response = await probe.post(url, json={"query": "{ __typename }"})
                 if response.status_code < 500:
@@ -216,22 +228,118 @@ def _ms(us: int) -> float:
     return us / 1000
 
 
+def _write(out: Path, report: str) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report)
+    print(f"Resultados em {out}")
+    return out
+
+
+def ours_command(
+    args: argparse.Namespace, url: str, port: int, busy: int, companies: list[int]
+) -> list[str]:
+    command = [sys.executable, "-m", "bench.race.server", "--database-url", url]
+    command += ["--port", str(port), "--workers", str(args.workers)]
+    command += ["--all-companies", *map(str, companies), "--detail-debtors", str(busy), str(busy)]
+    return command
+
+
+def peer_command(args: argparse.Namespace, url: str, port: int) -> list[str]:
+    """PostGraphile's command line: one process, or N behind node:cluster (cluster.js)."""
+    options = ["-c", url, "-s", "public", "-P", "postgraphile/presets/amber"]
+    options += ["-p", str(port), "-n", "127.0.0.1"]
+    if args.workers > 1:
+        return [str(NODE), str(CLUSTER), str(args.workers), *options]
+    return [str(NODE), str(POSTGRAPHILE), *options]
+
+
+PEER_ENV = {"GRAPHILE_ENV": "production", "UV_THREADPOOL_SIZE": "4"}
+
+
+def _header(args: argparse.Namespace, started: dt.datetime, load: tuple[float, ...]) -> list[str]:
+    size = SIZES[args.size]
+    command = " ".join(["python -m bench.race", *args.argv])
+    return [
+        f"Executada em {started:%Y-%m-%d %H:%M} UTC com `{command}` (tamanho {size.name}: "
+        f"{size.debtors:,} devedores, {size.entries:,} lançamentos).",
+        "",
+        f"- máquina: {os.cpu_count()} núcleos, {platform.platform()}, Python "
+        f"{platform.python_version()}; load average no início {load[0]:.2f}, no fim "
+        f"{os.getloadavg()[0]:.2f} (máquina compartilhada)",
+    ]
+
+
+async def soak(args: argparse.Namespace) -> Path:
+    url, busy, companies = await _dataset(args)
+    auth = await _token(url)
+    started = dt.datetime.now(dt.UTC)
+    load_at_start = os.getloadavg()
+    ours_port, peer_port = _free_port(), _free_port()
+    ours_url = f"http://127.0.0.1:{ours_port}/graphql"
+    peer_url = f"http://127.0.0.1:{peer_port}/graphql"
+    requests = [r for r in race_requests(busy) if not args.only or r.key in args.only]
+    results: list[SoakResult] = []
+    titles = {"ours": "Cobranças", "peer": "PostGraphile 5.1.5"}
+    for target in args.soak_targets:  # one server at a time: the other does not share the CPU
+        if target == "ours":
+            command = ours_command(args, url, ours_port, busy, companies)
+            env, cwd, target_url = {"PYTHONPATH": str(args.ours_root)}, args.ours_root, ours_url
+        else:
+            command, env, cwd, target_url = (
+                peer_command(args, url, peer_port),
+                PEER_ENV,
+                ROOT,
+                peer_url,
+            )
+        with _process(command, env, cwd=cwd) as process:
+            await _wait(target_url, process)
+            async with httpx.AsyncClient(timeout=60) as client:
+                for request in requests:  # every request answers, without GraphQL errors
+                    body = request.ours if target == "ours" else request.peer
+                    headers = {"Authorization": auth} if target == "ours" else {}
+                    response = await client.post(target_url, json=body, headers=headers)
+                    response.raise_for_status()
+                    if "errors" in orjson.loads(response.content):
+                        raise AssertionError(f"{request.key} {target}: {response.text[:500]}")
+            result = SoakResult(target, titles[target], idle_mib=rss_mib(process.pid))
+            results.append(
+                await soak_target(
+                    result,
+                    target_url,
+                    [r.ours if target == "ours" else r.peer for r in requests],
+                    auth if target == "ours" else None,
+                    process.pid,
+                    clients=args.soak_clients,
+                    minutes=args.soak,
+                    interval_s=args.soak_interval,
+                )
+            )
+    report = render_soak(
+        results,
+        header=_header(args, started, load_at_start),
+        minutes=args.soak,
+        clients=args.soak_clients,
+        workers=args.workers,
+    )
+    return _write(args.out or RESULTS / "soak.md", report)
+
+
 async def main(argv: list[str] | None = None) -> Path:
     args = parse(argv)
+    args.argv = sys.argv[1:] if argv is None else argv
     if shutil.which("wrk") is None:
         raise SystemExit("wrk não encontrado: apt-get install wrk")
     if not NODE.exists():
         raise SystemExit("PostGraphile não instalado: cd bench/race && npm ci")
+    if args.soak is not None:
+        return await soak(args)
     url, busy, companies = await _dataset(args)
     auth = await _token(url)
     started = dt.datetime.now(dt.UTC)
     load_at_start = os.getloadavg()
     ours_port, peer_port, base_port = _free_port(), _free_port(), _free_port()
-    ours_cmd = [sys.executable, "-m", "bench.race.server", "--database-url", url]
-    ours_cmd += ["--port", str(ours_port), "--workers", str(args.workers)]
-    ours_cmd += ["--all-companies", *map(str, companies), "--detail-debtors", str(busy), str(busy)]
-    peer_cmd = [str(NODE), str(POSTGRAPHILE), "-c", url, "-s", "public"]
-    peer_cmd += ["-P", "postgraphile/presets/amber", "-p", str(peer_port), "-n", "127.0.0.1"]
+    ours_cmd = ours_command(args, url, ours_port, busy, companies)
+    peer_cmd = peer_command(args, url, peer_port)
     base_cmd = [*ours_cmd]
     base_cmd[base_cmd.index("--port") + 1] = str(base_port)
     base_url = f"http://127.0.0.1:{base_port}/graphql"
@@ -240,9 +348,7 @@ async def main(argv: list[str] | None = None) -> Path:
     runs: list[Run] = []
     memory: dict[str, list[float]] = {"ours": [], "peer": []}
     requests = [r for r in race_requests(busy) if not args.only or r.key in args.only]
-    peer_env = {"GRAPHILE_ENV": "production", "UV_THREADPOOL_SIZE": "4"}
-    if args.workers > 1:
-        peer_env["NODE_OPTIONS"] = ""
+    peer_env = PEER_ENV
     with contextlib.ExitStack() as stack:
         ours_process = stack.enter_context(
             _process(ours_cmd, {"PYTHONPATH": str(args.ours_root)}, cwd=args.ours_root)
@@ -256,8 +362,9 @@ async def main(argv: list[str] | None = None) -> Path:
                 _process(base_cmd, {"PYTHONPATH": str(root)}, cwd=root)
             )
             await _wait(base_url, base_process)
-        memory["ours"].append(_rss_mib(ours_process.pid))
-        memory["peer"].append(_rss_mib(peer_process.pid))
+        memory["ours"].append(rss_mib(ours_process.pid))
+        memory["peer"].append(rss_mib(peer_process.pid))
+        cpu = {"ours": cpu_seconds(ours_process.pid), "peer": cpu_seconds(peer_process.pid)}
         for request in requests:
             await _check(ours_url, peer_url, ours_base + request.raw, request, auth)
             if args.baseline_root is not None:
@@ -292,13 +399,16 @@ async def main(argv: list[str] | None = None) -> Path:
                         f"erros {run.errors}",
                         flush=True,
                     )
-                memory["ours"].append(_rss_mib(ours_process.pid))
-                memory["peer"].append(_rss_mib(peer_process.pid))
-    report = render(args, runs, requests, memory, started, load_at_start, os.getloadavg())
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(report)
-    print(f"Resultados em {args.out}")
-    return args.out
+                memory["ours"].append(rss_mib(ours_process.pid))
+                memory["peer"].append(rss_mib(peer_process.pid))
+        processes = [
+            describe("nós", cpu["ours"], cpu_seconds(ours_process.pid)),
+            describe("PostGraphile", cpu["peer"], cpu_seconds(peer_process.pid)),
+        ]
+    report = render(
+        args, runs, requests, memory, started, load_at_start, os.getloadavg(), processes
+    )
+    return _write(args.out or RESULTS / "race.md", report)
 
 
 def render(
@@ -309,6 +419,7 @@ def render(
     started: dt.datetime,
     load_start: tuple[float, float, float],
     load_end: tuple[float, float, float],
+    processes: list[str] | None = None,
 ) -> str:
     size = SIZES[args.size]
     by = {(r.request, r.target, r.clients): r for r in runs}
@@ -317,7 +428,9 @@ def render(
         "",
         f"Executada em {started:%Y-%m-%d %H:%M} UTC com `python -m bench.race` "
         f"(tamanho {size.name}: {size.debtors:,} devedores, {size.entries:,} lançamentos); "
-        f"{args.workers} processo(s) por servidor; wrk no mesmo host, {args.duration} s por "
+        f"{args.workers} processo(s) por servidor"
+        + (f" ({'; '.join(processes)})" if processes else "")
+        + f"; wrk no mesmo host, {args.duration} s por "
         f"medição após {args.warmup} s de aquecimento; {', '.join(map(str, args.clients))} "
         "cliente(s) simultâneo(s).",
         "",

@@ -105,6 +105,9 @@ def main() -> None:
         host="127.0.0.1",
         port=args.port,
         workers=args.workers,
+        # uvicorn's supervisor kills a worker that does not answer its ping within 5 s: on a
+        # loaded 2-core host a worker still importing the app misses it, forever (seen here).
+        timeout_worker_healthcheck=60,
         log_level="warning",
         access_log=False,
     )
