@@ -166,7 +166,16 @@ def serve(
         if clock is not utc_now:
             raise ValueError("um relógio fixo só vale para um processo")
         os.environ["COBRANCAS_MAIL_WORKER"] = "1" if worker else "0"
-        uvicorn.run("backend.app:app_from_env", factory=True, workers=workers, **options)
+        # uvicorn restarts a worker that misses its 5 s health ping; on a busy machine a worker
+        # still importing the app misses it and is restarted for ever (measured on 2 cores
+        # under load, bench/race): a minute is still a hang, not a slow start.
+        uvicorn.run(
+            "backend.app:app_from_env",
+            factory=True,
+            workers=workers,
+            timeout_worker_healthcheck=60,
+            **options,
+        )
         return
     # The roller keeps the search's per-debtor summary current across midnight.
     services: list[BackgroundService] = [balance_roller]
