@@ -144,8 +144,10 @@ class LevelExecutor:
     async def objects(
         self, parent_type: GraphQLObjectType, sources: list[Any], grouped: GroupedFieldSet
     ) -> list[dict[str, Any]]:
-        """Every field of the selection over every source; the answers in selection order."""
-        results: list[dict[str, Any]] = [{} for _ in sources]
+        """Every field of the selection over every source; the answers in selection order
+        (each answer's keys are laid out first: the leaves are filled before the objects)."""
+        keys = dict.fromkeys(grouped)
+        results: list[dict[str, Any]] = [keys.copy() for _ in sources]
         leaves = self.leaves.get(parent_type.name, {})
         resolved: list[tuple[str, Any, FieldDetailsList, GraphQLResolveInfo[Any], list[Any]]] = []
         awaitables: list[Any] = []
