@@ -31,12 +31,14 @@ _seq = itertools.count(1)
 PG_SERVER = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 
 
-async def create_postgres_database(name: str) -> str:
-    """A new, empty database on the test server (dropped first if a run left it); its URL."""
+async def create_postgres_database(name: str, template: str | None = None) -> str:
+    """A new database on the test server (dropped first if a run left it): empty, or a copy of
+    `template` (a database nobody is connected to); its URL."""
     admin = await asyncpg.connect(f"{PG_SERVER}/postgres")
     try:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        await admin.execute(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template}"' if template else ""
+        await admin.execute(f'CREATE DATABASE "{name}"{copy}')
     finally:
         await admin.close()
     return f"{PG_SERVER}/{name}"

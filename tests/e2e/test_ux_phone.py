@@ -201,7 +201,9 @@ def test_back_and_voltar_a_pesquisa_keep_ones_place(sized: Page) -> None:
         expect(page).to_have_url(re.compile(r"#/\?ordem=nome$"))
         expect(rows(page)).to_have_count(loaded)
         expect(rows(page).nth(loaded - 2).locator("a.debtor-name")).to_have_text(name)
-        page.wait_for_function(f"Math.abs(window.scrollY - {scroll}) <= 2")
+        # Polled from here: page.wait_for_function evaluates a string, which the page's
+        # Content-Security-Policy refuses whenever the first look is not already true.
+        settled(lambda: [page.evaluate("window.scrollY")], lambda y: abs(y[0] - scroll) <= 2)
 
     page.go_back()
     same_place()
