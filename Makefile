@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench race documents postgres browser clean fuzz faults
+.PHONY: setup run test test-backend test-frontend check schema migrations frontend bench race documents postgres browser wrk clean fuzz faults
 
 setup: $(VENV)/.synced frontend/dist/index.html
 
@@ -44,6 +44,10 @@ test: test-backend test-frontend
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
+# The load tool of the race; tests/bench/test_race.py drives the race's mix with it.
+wrk:
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+
 # The zone guard: no test or business date may depend on the machine's zone or hour. Kiritimati
 # (UTC+14) and Pago Pago (UTC-11) are more than a day apart, so at every hour one of them is on
 # another date than São Paulo; tests/zone_guard.py runs the suite under the one that stays so the
@@ -51,7 +55,7 @@ browser:
 # from the machine fails a test whatever the time.
 # Two pytest processes (one per core; each has its own databases and free ports), a file each.
 PYTEST_PARALLEL ?= -n 2 --dist loadfile
-test-backend: setup postgres browser
+test-backend: setup postgres browser wrk
 	$(BIN)/python -m tests.zone_guard $(PYTEST_PARALLEL)
 
 test-frontend: frontend/node_modules/.installed
@@ -101,8 +105,7 @@ bench/race/node_modules/.installed: bench/race/package.json bench/race/package-l
 	cd bench/race && npm ci --no-audit --no-fund
 	touch $@
 
-race: setup postgres bench/race/node_modules/.installed
-	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+race: setup postgres wrk bench/race/node_modules/.installed
 	$(BIN)/python -m bench.race
 
 clean:

@@ -64,6 +64,9 @@ class Settings:
     # is unreachable requests answer 503 DATABASE_UNAVAILABLE; the pool reconnects by itself.
     db_statement_timeout_seconds: float = 10.0
     db_connect_timeout_seconds: float = 5.0
+    # The régua's daily automatic run in the delivery worker (README, Régua de cobrança); off,
+    # the plan, the screens and `cobrancas regua` still work, nothing is sent by itself.
+    regua_automatic: bool = True
     # Webhooks (README, Integração): loopback/private targets only in development and tests.
     webhooks_allow_private: bool = False
     webhook_max_attempts: int = 8
@@ -111,6 +114,7 @@ class Settings:
             db_connect_timeout_seconds=_float(
                 env, "DB_CONNECT_TIMEOUT_SECONDS", defaults.db_connect_timeout_seconds
             ),
+            regua_automatic=env.get("REGUA_AUTOMATIC", "1").lower() not in ("0", "false", "no"),
             webhooks_allow_private=env.get("WEBHOOKS_ALLOW_PRIVATE", "") in ("1", "true", "yes"),
             webhook_max_attempts=_int(env, "WEBHOOK_MAX_ATTEMPTS", defaults.webhook_max_attempts),
             webhook_retry_base_seconds=_int(

@@ -84,6 +84,10 @@ def server_env(database_url: str, tmp: Path, log_level: str) -> dict[str, str]:
         "OUTBOX_DIR": str(tmp / "outbox"),
         "LOG_LEVEL": log_level,
         "PYTHONUNBUFFERED": "1",  # a log file may be read while the server runs
+        # The régua's daily run sends on business days from 08:00 in São Paulo: a server of a
+        # test that e-mails by hand would otherwise find its debtors "recently contacted" at
+        # those hours only (tests/collection runs the régua itself, at the hours it chooses).
+        "REGUA_AUTOMATIC": "0",
     }
     env.pop("SMTP_URL", None)
     return env

@@ -127,7 +127,7 @@ class DeliveryWorker:
             ),
             lease=dt.timedelta(seconds=settings.mail_lease_seconds),
             clock=clock,
-            regua_mail_from=settings.mail_from,
+            regua_mail_from=settings.mail_from if settings.regua_automatic else None,
         )
         worker.companions.append(WebhookWorker.from_settings(settings, clock=clock))
         worker.companions.append(RetentionSweeper(clock=clock))  # LGPD (backend/lgpd/retention.py)

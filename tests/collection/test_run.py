@@ -333,3 +333,22 @@ async def test_what_cannot_go_out_is_not_claimed(database_url: str) -> None:
     results = {r.company_id: r for r in await regua.run_due(now=wednesday, mail_from=MAIL_FROM)}
     assert results[other.id].skipped == {carla.id: "company_incomplete"}
     assert not await CollectionSend.filter(company_id=other.id).exists()
+
+
+async def test_with_the_automatic_run_off_the_worker_sends_nothing_by_itself(
+    database_url: str, smtp_server: SmtpServer, clock: SetClock
+) -> None:
+    """REGUA_AUTOMATIC=0: the delivery worker delivers, the régua's daily run does not start
+    (the plan and `cobrancas regua` still work)."""
+    from backend.settings import Settings
+
+    await company_with_debtors(2, recent_contact_days=0)
+    clock.set(NINE)
+    env = {"DATABASE_URL": database_url, "SMTP_URL": smtp_server.url, "MAIL_FROM": MAIL_FROM}
+    settings = Settings.from_env({**env, "REGUA_AUTOMATIC": "0"})
+    assert Settings.from_env(env).regua_automatic is True
+    assert settings.regua_automatic is False
+    worker = DeliveryWorker.from_settings(settings, clock=clock)
+    await worker.regua_tick()
+    assert await SentEmail.all().count() == 0
+    assert smtp_server.inbox.received == []

@@ -38,18 +38,25 @@ def test_a_pause_holds_the_regua_and_resuming_releases_it(sized: Page) -> None:
     page = sized
     login(page)
     name = plan_rows(page).first.get_by_role("link").inner_text()
+    # Paused for the plan's company (a debtor may owe several), past the plan's day (the first
+    # business day with messages, plan_rows).
+    company = page.get_by_label("Empresa").locator("option:checked").inner_text()
+    until = dt.date.fromisoformat(page.get_by_label("Data do plano").input_value()) + dt.timedelta(
+        days=7
+    )
     plan_rows(page).first.get_by_role("link").click()
     expect(page.get_by_role("heading", name="Débitos do Cliente", level=1)).to_be_visible()
 
     page.get_by_role("button", name="Pausar cobrança").click()
     form = page.get_by_role("form", name="Pausar cobrança")
-    form.get_by_label("Pausada até").fill(LATER.isoformat())
+    form.get_by_label("Empresa").select_option(label=company)
+    form.get_by_label("Pausada até").fill(until.isoformat())
     form.get_by_role("button", name="Pausar cobrança").click()
     expect(form.get_by_text("Informe o motivo da pausa")).to_be_visible()
     form.get_by_label("Motivo").fill("em disputa")
     no_sideways_scroll(page)
     form.get_by_role("button", name="Pausar cobrança").click()
-    expect(page.get_by_text(f"Cobrança pausada até {LATER:%d/%m/%Y}.")).to_be_visible()
+    expect(page.get_by_text(f"Cobrança pausada até {until:%d/%m/%Y}.")).to_be_visible()
     expect(page.get_by_role("list", name="Pausas em vigor")).to_contain_text("em disputa")
     expect(history(page).get_by_text("Pausa", exact=True).first).to_be_visible()
     check_screen(page, "debtor-followup")
