@@ -21,7 +21,8 @@ def test_the_timeouts_reach_asyncpg_and_the_server() -> None:
         }
     )
     credentials = settings.tortoise_config()["connections"]["default"]["credentials"]
-    assert credentials["server_settings"] == {"statement_timeout": "2500"}
+    # (and no JIT: settings.tortoise_config)
+    assert credentials["server_settings"] == {"jit": "off", "statement_timeout": "2500"}
     assert credentials["timeout"] == 1
     assert credentials["command_timeout"] == 7.5  # a server that stopped answering at all
     assert credentials["database"] == "x"
