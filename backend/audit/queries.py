@@ -70,7 +70,7 @@ class AuditQueries:
         page = Page(items=events, offset=request.offset, total_count=total, list_name=AUDIT_LIST)
         return AuditEventConnection(
             edges=[
-                AuditEventEdge(cursor=page.cursor(i), node=AuditEvent(model=e))
+                AuditEventEdge(page=page, index=i, node=AuditEvent(model=e))
                 for i, e in enumerate(events)
             ],
             page_info=PageInfo.of(page),

@@ -8,7 +8,7 @@ from strawberry.scalars import JSON
 
 from backend.audit import models
 from backend.core.gql import gid
-from backend.core.relay import PageInfo
+from backend.core.relay import OffsetEdge, PageInfo
 
 
 @strawberry.type(
@@ -55,8 +55,7 @@ class AuditEvent:
 
 
 @strawberry.type
-class AuditEventEdge:
-    cursor: str
+class AuditEventEdge(OffsetEdge):
     node: AuditEvent
 
 

@@ -14,6 +14,22 @@ import strawberry
 from backend.core.pagination import Page
 
 
+@strawberry.type
+class OffsetEdge:
+    """An edge of an offset page (`core.pagination`); each domain's `XEdge` adds its `node`.
+
+    The cursor is encoded when a query asks for it: a page of 25 debtors × 20 entries that
+    reads no cursor used to encode 525 of them.
+    """
+
+    page: strawberry.Private[Page[Any]]
+    index: strawberry.Private[int]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        return self.page.cursor(self.index)
+
+
 @strawberry.type(description="Where a page sits in its connection (Relay).")
 class PageInfo:
     has_next_page: bool

@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from backend.core.context import Info
 from backend.core.gql import pk
 from backend.core.pagination import Page, PageRequest
-from backend.core.relay import PageInfo
+from backend.core.relay import OffsetEdge, PageInfo
 from backend.debtors import models as debtor_models
 from backend.debtors.loaders import load_debtors_by_id
 from backend.entries.loaders import (
@@ -26,8 +26,7 @@ from backend.entries.types import FinancialEntry, OverdueEntry, load_page_charge
 
 
 @strawberry.type
-class FinancialEntryEdge:
-    cursor: str
+class FinancialEntryEdge(OffsetEdge):
     node: FinancialEntry
 
 
@@ -39,8 +38,7 @@ class FinancialEntryConnection:
 
 
 @strawberry.type
-class OverdueEntryEdge:
-    cursor: str
+class OverdueEntryEdge(OffsetEdge):
     node: OverdueEntry
 
 
@@ -68,7 +66,7 @@ async def entries_of(
     page = await loader.load(DebtorPageKey(debtor.id, request.offset, request.limit))
     return FinancialEntryConnection(
         edges=[
-            FinancialEntryEdge(cursor=page.cursor(i), node=FinancialEntry(model=entry))
+            FinancialEntryEdge(page=page, index=i, node=FinancialEntry(model=entry))
             for i, entry in enumerate(page.items)
         ],
         page_info=PageInfo.of(page),
@@ -103,7 +101,7 @@ async def overdue_entries_of(
     charges = await load_page_charges(info, page.items) if page.items else []
     return OverdueEntryConnection(
         edges=[
-            OverdueEntryEdge(cursor=page.cursor(i), node=OverdueEntry(model=entry, charges=c))
+            OverdueEntryEdge(page=page, index=i, node=OverdueEntry(model=entry, charges=c))
             for i, (entry, c) in enumerate(zip(page.items, charges, strict=True))
         ],
         page_info=PageInfo.of(page),

@@ -14,7 +14,7 @@ from backend.core.enums import EmailStatus
 from backend.core.gql import gid
 from backend.core.pagination import Page
 from backend.core.payloads import UserError
-from backend.core.relay import PageInfo
+from backend.core.relay import OffsetEdge, PageInfo
 from backend.debtors.loaders import load_debtors_by_id
 from backend.mailing import models
 from backend.mailing.loaders import EmailTexts, load_texts_by_sent_email_id
@@ -146,8 +146,7 @@ class SentEmail:
 
 
 @strawberry.type
-class SentEmailEdge:
-    cursor: str
+class SentEmailEdge(OffsetEdge):
     node: SentEmail
 
 
@@ -161,7 +160,7 @@ class SentEmailConnection:
     def of(cls, page: Page[SentEmailRow]) -> SentEmailConnection:
         return cls(
             edges=[
-                SentEmailEdge(cursor=page.cursor(i), node=SentEmail(model=m))
+                SentEmailEdge(page=page, index=i, node=SentEmail(model=m))
                 for i, m in enumerate(page.items)
             ],
             page_info=PageInfo.of(page),

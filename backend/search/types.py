@@ -9,7 +9,7 @@ from backend.core.context import Info
 from backend.core.gql import pk
 from backend.core.money import from_cents
 from backend.core.periods import Period
-from backend.core.relay import PageInfo
+from backend.core.relay import OffsetEdge, PageInfo
 from backend.debtors.loaders import load_debtors_by_id
 from backend.debtors.types import Debtor, DebtorKindEnum
 from backend.search.filters import DebtorFilterData
@@ -86,8 +86,7 @@ class Balance:
 
 
 @strawberry.type
-class DebtorEdge:
-    cursor: str
+class DebtorEdge(OffsetEdge):
     node: Debtor
     balance: Balance = strawberry.field(
         description="Balance of the debtor's entries that matched the filter."
@@ -115,7 +114,8 @@ class DebtorConnection:
             assert debtor is not None  # the row came from this debtor's entries
             edges.append(
                 DebtorEdge(
-                    cursor=page.cursor(index),
+                    page=page,
+                    index=index,
                     node=Debtor(model=debtor),
                     balance=Balance.of(row.balance),
                 )
