@@ -40,7 +40,8 @@ class Sql:
 
     def param(self, value: Any) -> str:
         if not self.postgres and isinstance(value, dt.date):
-            value = value.isoformat()  # how Tortoise stores dates on SQLite
+            # How Tortoise stores them on SQLite (its sqlite3 adapters).
+            value = value.isoformat(" ") if isinstance(value, dt.datetime) else value.isoformat()
         self.params.append(value)
         return f"${len(self.params)}" if self.postgres else "?"
 

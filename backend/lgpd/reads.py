@@ -16,7 +16,7 @@ from typing import Any
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from backend.audit.models import AuditEvent, AuditEventCompany
+from backend.audit.services import NewEvent, record_many
 from backend.core.context import Context
 
 
@@ -35,42 +35,11 @@ class PersonalDataReads(SchemaExtension):
             # A mutation's answer echoes what the caller itself just wrote: not a read.
             context.personal_reads = {}
             return
-        principal = context.principal
-        companies = sorted(principal.company_ids) if principal.company_ids is not None else []
         events = [
-            AuditEvent(
-                actor_user_id=None,
-                actor_token_id=principal.token_id,
-                actor_label=principal.name[:200],
-                action="debtor.read",
-                target_type="Debtor",
-                target_id=debtor_id,
-                company_id=companies[0] if len(companies) == 1 else None,
-                details={"fields": sorted(fields)},
-            )
+            NewEvent("debtor.read", "Debtor", debtor_id, {"fields": sorted(fields)})
             for debtor_id, fields in sorted(context.personal_reads.items())
         ]
         context.personal_reads = {}
-        # bulk_create sets no ids: the events are found again past the newest id before them
-        # (the primary key's range, a few rows), not among every read of the audit trail
-        # (400k events after a benchmark's day made this 100 ms a request).
-        newest = await AuditEvent.all().order_by("-id").limit(1).values_list("id", flat=True)
-        await AuditEvent.bulk_create(events)
-        if len(companies) > 1:  # each of the token's companies sees what it read
-            found = (
-                await AuditEvent.filter(
-                    id__gt=newest[0] if newest else 0,
-                    actor_token_id=principal.token_id,
-                    action="debtor.read",
-                )
-                .order_by("id")
-                .values_list("id", "target_id")
-            )
-            targets, ids = {e.target_id for e in events}, []
-            for event_id, target_id in found:  # the first after `newest` for each debtor
-                if target_id in targets:
-                    targets.discard(target_id)
-                    ids.append(event_id)
-            await AuditEventCompany.bulk_create(
-                [AuditEventCompany(event_id=i, company_id=c) for i in ids for c in companies]
-            )
+        # Each of the token's companies sees what it read (an all-companies token: none named).
+        principal = context.principal
+        await record_many(principal, events, company_ids=principal.company_ids or ())

@@ -212,3 +212,49 @@ async def test_token_reads_of_personal_data_are_audited(
         {"id": gid("Debtor", debtor.id)},
     )
     assert "debtor.read" in [e["node"]["action"] for e in listed["auditEvents"]["edges"]]
+
+
+async def test_a_multi_company_token_s_reads_are_seen_by_each_of_its_companies(
+    http: httpx.AsyncClient,
+) -> None:
+    """One event per debtor read, in one statement, each linked to every company of the token,
+    so each company's auditor finds it; an all-companies token's events name no company."""
+    first, second, other = await make_company(), await make_company(), await make_company()
+    one = await make_debtor("Um", companies=[first], document=VALID_CPF)
+    both = await make_debtor("Dois", companies=[first, second], email="dois@example.com")
+    query = "query($a: ID!, $b: ID!) { a: debtor(id: $a) { document } b: debtor(id: $b) { email } }"
+    ids = {"a": gid("Debtor", one.id), "b": gid("Debtor", both.id)}
+    before = utc_now()
+    token = await ApiClient.with_token(http, scope="READ", companies=[first, second])
+    await token.data(query, ids)
+    events = (
+        await AuditEvent.filter(action="debtor.read")
+        .order_by("target_id")
+        .prefetch_related("company_links")
+    )
+    assert [(e.target_id, e.details, e.company_id) for e in events] == [
+        (one.id, {"fields": ["document"]}, None),
+        (both.id, {"fields": ["email"]}, None),
+    ]
+    assert [sorted(link.company_id for link in e.company_links) for e in events] == [
+        sorted([first.id, second.id])
+    ] * 2
+    assert all(before <= e.created_at <= utc_now() and e.actor_token_id for e in events)
+    # The second company's auditor lists both reads; a third company's sees none.
+    for company, expected in ((second, 2), (other, 0)):
+        auditor = await ApiClient.with_login(
+            http, await make_user(role=Role.ADMIN, companies=[company])
+        )
+        listed = await auditor.data("{ auditEvents(first: 50) { edges { node { action } } } }")
+        actions = [e["node"]["action"] for e in listed["auditEvents"]["edges"]]
+        assert actions.count("debtor.read") == expected
+
+    everything = await ApiClient.with_token(http, scope="READ")
+    await everything.data(query, ids)
+    newest = (
+        await AuditEvent.filter(action="debtor.read")
+        .order_by("-id")
+        .limit(2)
+        .prefetch_related("company_links")
+    )
+    assert [(e.company_id, list(e.company_links)) for e in newest] == [(None, [])] * 2
