@@ -20,7 +20,10 @@ class AccountQueries:
 
     @strawberry.field(description="Active users who may be responsible for appointments.")
     async def users(self, info: Info) -> list[User]:
-        return [User(model=u) for u in await services.visible_users(info.context.principal)]
+        users = await services.visible_users(info.context.principal)
+        # Débitos do Cliente lists them and reads its appointments' and e-mails' users by id.
+        info.context.loaders.get(load_users_by_id).prime_many({u.id: u for u in users})
+        return [User(model=u) for u in users]
 
     @strawberry.field(description="Every user, active or not (admins).")
     async def all_users(self, info: Info) -> list[User]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import httpx
@@ -272,6 +273,28 @@ async def test_the_detail_page_costs_the_same_queries_whatever_the_list_sizes(
     assert len(detail["contacts"]) == len(detail["appointments"]) == 30
     assert detail["contacts"][0]["phoneFormatted"] == "(11) 3456-7890"
     assert {e["node"]["updatedAmount"] for e in detail["overdueEntries"]["edges"]} == {"92.93"}
+
+
+async def test_the_screen_reads_the_companies_and_users_it_lists_once(
+    admin_api: ApiClient, sql_log: SqlLog
+) -> None:
+    """Débitos do Cliente's own query lists the companies and the users: its entries' companies
+    and its appointments' responsible users come from those lists, not a second read by id."""
+    from bench.cases import DETAIL as SCREEN
+    from bench.cases import EMAILS_PAGE, ENTRIES_PAGE
+
+    user = await make_user()
+    debtor = await _detailed_debtor(4, user)
+    variables = {"id": gid("Debtor", debtor.id), "entriesPage": ENTRIES_PAGE}
+    variables["emailsPage"] = EMAILS_PAGE
+    await admin_api.data(SCREEN, variables)  # the first read writes the default templates
+    sql_log.clear()
+    data = await admin_api.data(SCREEN, variables)
+    by_id = [s for s in sql_log.statements if re.search(r'FROM "(company|app_user)" WHERE "id"', s)]
+    assert by_id == [], by_id
+    entries = data["debtor"]["overdueEntries"]["edges"]
+    assert {e["node"]["company"]["name"] for e in entries} == {c["name"] for c in data["companies"]}
+    assert {a["responsible"]["name"] for a in data["debtor"]["appointments"]} == {user.name}
 
 
 async def test_pages_of_several_debtors_load_together(database_url: str, sql_log: SqlLog) -> None:
