@@ -26,7 +26,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
-from fractions import Fraction
 
 from backend.core.errors import ErrorCollector
 
@@ -168,9 +167,16 @@ def _open_principal_days(
 
 
 def _round_to_cents(numerator: Decimal, denominator: int) -> Decimal:
-    """numerator / denominator rounded half-even to cents, from the exact quotient."""
-    # round() on a Fraction is exact and rounds half to even.
-    cents = round(Fraction(numerator) * 100 / denominator)
+    """numerator / denominator rounded half-even to cents, from the exact quotient.
+
+    In integers: numerator = n / d exactly, so the cents are n·100 / (d·denominator) = q + r/D
+    with 0 ≤ r < D; half-even rounds up past the half, and at the half only an odd q (what
+    round() on the Fraction does, at a tenth of its cost: a page of 100 entries rounds 200)."""
+    n, d = numerator.as_integer_ratio()
+    whole = d * denominator
+    cents, rest = divmod(n * 100, whole)
+    if 2 * rest > whole or (2 * rest == whole and cents % 2):
+        cents += 1
     return Decimal(cents).scaleb(-2)
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import httpx
 
-from tests.support import ApiClient, gid, make_company, make_debtor
+from backend.audit.models import AuditEvent, AuditEventCompany
+from backend.audit.services import NewEvent, record_many
+from tests.support import ApiClient, gid, make_company, make_debtor, principal
 
 
 async def test_entry_changes_are_listed_newest_first_and_scoped(http: httpx.AsyncClient) -> None:
@@ -59,3 +63,27 @@ async def test_entry_changes_are_listed_newest_first_and_scoped(http: httpx.Asyn
     assert {e["node"]["targetId"] for e in seen["auditEvents"]["edges"]} == {ids[0]}
     too_many = await only_a.execute("{ auditEvents(first: 101) { totalCount } }")
     assert too_many["errors"][0]["extensions"]["code"] == "PAGE_SIZE_TOO_LARGE"
+
+
+async def test_many_events_in_chunks_are_written_whole_with_their_company_links(
+    database_url: str,
+) -> None:
+    """record_many: 1,001 events go in three INSERTs, each linked to the three companies, all at
+    one instant; an event naming one company carries it and needs no link."""
+    companies = [await make_company() for _ in range(3)]
+    token_reader = replace(principal(), name="leitor")
+    events = [NewEvent("debtor.read", "Debtor", n, {"fields": ["document"]}) for n in range(1001)]
+    await record_many(token_reader, events, company_ids=[c.id for c in companies])
+    written = await AuditEvent.filter(action="debtor.read").order_by("target_id")
+    assert [e.target_id for e in written] == list(range(1001))
+    assert {(e.company_id, e.actor_label, e.created_at) for e in written} == {
+        (None, "leitor", written[0].created_at)
+    }
+    links = await AuditEventCompany.filter(event_id__in=[e.id for e in written])
+    assert len(links) == 3003
+    assert {link.company_id for link in links} == {c.id for c in companies}
+
+    await record_many(token_reader, events[:2], company_ids=[companies[0].id])
+    single = await AuditEvent.filter(action="debtor.read").order_by("-id").limit(2)
+    assert [e.company_id for e in single] == [companies[0].id] * 2
+    assert await AuditEventCompany.filter(event_id__in=[e.id for e in single]).count() == 0

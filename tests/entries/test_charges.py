@@ -3,6 +3,7 @@ from __future__ import annotations
 import decimal
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import assume, given
@@ -11,9 +12,11 @@ from hypothesis import strategies as st
 from backend.core.errors import FieldError, ServiceError
 from backend.entries.charges import (
     CONSUMER_LATE_FEE_CAP,
+    DAYS_PER_MONTH,
     ChargeRule,
     Charges,
     PaymentEvent,
+    _round_to_cents,
     compute_charges,
 )
 
@@ -656,3 +659,27 @@ def test_the_grace_of_a_non_business_due_date(
             for p in payments
         ]
         assert with_grace == on(on_time, None)
+
+
+@given(
+    cents=st.integers(min_value=-(10**15), max_value=10**15),
+    scale=st.integers(min_value=0, max_value=6),
+    denominator=st.sampled_from([100, 100 * DAYS_PER_MONTH, 1, 7, 3000]),
+)
+def test_rounding_to_cents_is_the_exact_quotient_rounded_half_even(
+    cents: int, scale: int, denominator: int
+) -> None:
+    """The integer rounding equals round() on the exact Fraction (half to even), halves
+    included: 0.005 → 0.00, 0.015 → 0.02, 0.025 → 0.02."""
+    numerator = Decimal(cents).scaleb(-scale)
+    expected = Decimal(round(Fraction(numerator) * 100 / denominator)).scaleb(-2)
+    assert _round_to_cents(numerator, denominator) == expected
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "expected"),
+    [("0.5", 100, "0.00"), ("1.5", 100, "0.02"), ("2.5", 100, "0.02"), ("-1.5", 100, "-0.02"),
+     ("90", 3000, "0.03"), ("0.45", 30, "0.02"), ("0.75", 30, "0.02"), ("0.15", 30, "0.00")],
+)  # fmt: skip
+def test_rounding_to_cents_worked_examples(numerator: str, denominator: int, expected: str) -> None:
+    assert _round_to_cents(Decimal(numerator), denominator) == Decimal(expected)
