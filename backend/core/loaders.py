@@ -31,3 +31,14 @@ class Loaders:
             loader = factory()
             self._loaders[key] = loader
         return loader
+
+
+async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V]:
+    """`loader.load_many(keys)`, cheaper for a page: each distinct key is asked once (a page's
+    companies, its one debtor), and the futures are awaited in turn rather than gathered — the
+    batch completes them all at once, so only the first await waits, where a gather schedules
+    a callback per future (~500 loop callbacks a Débitos do Cliente page)."""
+    distinct = list(dict.fromkeys(keys))
+    futures = [loader.load(key) for key in distinct]
+    found = {key: await future for key, future in zip(distinct, futures, strict=True)}
+    return [found[key] for key in keys]

@@ -15,6 +15,7 @@ from backend.core.context import Info
 from backend.core.enums import OPEN_STATUSES, EntryStatus, PaymentMethod
 from backend.core.errors import fail
 from backend.core.gql import gid
+from backend.core.loaders import load_all
 from backend.core.money import from_cents
 from backend.core.periods import local_today
 from backend.core.validation import MAX_DATE, MIN_DATE
@@ -162,10 +163,10 @@ def _charges_loader(info: Info) -> DataLoader[tuple[AnyEntry, dt.date | None], C
         entries = [e for e, _ in keys]
         loaders = context.loaders
         companies, debtors, payments, calendars = await asyncio.gather(
-            loaders.get(load_companies_by_id).load_many([e.company_id for e in entries]),
-            loaders.get(load_debtors_by_id).load_many([e.debtor_id for e in entries]),
-            loaders.get(load_payments_by_entry_id).load_many([e.id for e in entries]),
-            calendar_loader(context).load_many([e.company_id for e in entries]),
+            load_all(loaders.get(load_companies_by_id), [e.company_id for e in entries]),
+            load_all(loaders.get(load_debtors_by_id), [e.debtor_id for e in entries]),
+            load_all(loaders.get(load_payments_by_entry_id), [e.id for e in entries]),
+            load_all(calendar_loader(context), [e.company_id for e in entries]),
         )
         now = context.now()
         result = []
@@ -195,7 +196,7 @@ async def load_charges(info: Info, entry: AnyEntry, on: dt.date | None = None) -
 
 async def load_page_charges(info: Info, entries: Sequence[AnyEntry]) -> list[Charges]:
     """Today's charges of a page of entries, in one batch (an OverdueEntry carries its own)."""
-    return list(await _charges_loader(info).load_many([(e, None) for e in entries]))
+    return await load_all(_charges_loader(info), [(e, None) for e in entries])
 
 
 @strawberry.type(description="Multa and juros of an entry on a date: what is still owed.")
