@@ -92,6 +92,19 @@ async def test_debtor_sent_emails_newest_first_paged_and_scoped(
     )["debtor"]["sentEmails"]
     assert [e["node"]["subject"] for e in rest["edges"]] == ["Bexus 1", "Bexus 0"]
     assert rest["pageInfo"]["hasNextPage"] is False
+    # The count comes with the page; an empty page still knows it (past the end, size 0).
+    past = (
+        await admin_api.data(
+            DEBTOR_EMAILS,
+            {"id": debtor_id, "first": 5, "after": rest["pageInfo"]["endCursor"]},
+        )
+    )["debtor"]["sentEmails"]
+    assert (past["totalCount"], past["edges"], past["pageInfo"]["hasPreviousPage"]) == (4, [], True)
+    none = (await admin_api.data(DEBTOR_EMAILS, {"id": debtor_id, "first": 0}))["debtor"]
+    assert (none["sentEmails"]["totalCount"], none["sentEmails"]["edges"]) == (4, [])
+    silent = gid("Debtor", (await customer()).id)
+    never = (await admin_api.data(DEBTOR_EMAILS, {"id": silent}))["debtor"]["sentEmails"]
+    assert (never["totalCount"], never["edges"]) == (0, [])
 
     only_other = await ApiClient.with_token(http, scope="READ", companies=[other])
     scoped = (await only_other.data(DEBTOR_EMAILS, {"id": debtor_id}))["debtor"]["sentEmails"]
