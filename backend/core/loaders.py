@@ -40,5 +40,11 @@ async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V]:
     a callback per future (~500 loop callbacks a Débitos do Cliente page)."""
     distinct = list(dict.fromkeys(keys))
     futures = [loader.load(key) for key in distinct]
-    found = {key: await future for key, future in zip(distinct, futures, strict=True)}
+    try:
+        found = {key: await future for key, future in zip(distinct, futures, strict=True)}
+    except Exception:
+        for future in futures:  # the batch's other failures: read, so asyncio logs none of them
+            if future.done() and not future.cancelled():
+                future.exception()
+        raise
     return [found[key] for key in keys]
