@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
@@ -44,7 +45,7 @@ async def load_all(loader: DataLoader[K, V], keys: Sequence[K]) -> list[V]:
         found = {key: await future for key, future in zip(distinct, futures, strict=True)}
     except Exception:
         for future in futures:  # the batch's other failures: read, so asyncio logs none of them
-            if future.done() and not future.cancelled():
+            if isinstance(future, asyncio.Future) and future.done() and not future.cancelled():
                 future.exception()
         raise
     return [found[key] for key in keys]
