@@ -7,10 +7,12 @@ from strawberry.dataloader import DataLoader
 
 from backend.businessdays.models import CompanyHoliday
 from backend.businessdays.rules import BusinessCalendar
+from backend.businessdays.services import CompanyCalendars, company_calendars
 from backend.companies.loaders import load_companies_by_id
 from backend.core.context import Context
 
 _CALENDARS = "businessdays.BusinessCalendarByCompanyIdLoader"
+_COMPANY_CALENDARS = "businessdays.CompanyCalendarsByCompanyIdsLoader"
 
 
 def calendar_loader(context: Context) -> DataLoader[int, BusinessCalendar]:
@@ -31,3 +33,16 @@ def calendar_loader(context: Context) -> DataLoader[int, BusinessCalendar]:
         ]
 
     return context.loaders.keyed(_CALENDARS, lambda: DataLoader(load_fn=load))
+
+
+def company_calendars_loader(
+    context: Context,
+) -> DataLoader[frozenset[int] | None, CompanyCalendars]:
+    """CompanyCalendarsByCompanyIdsLoader: a set of companies' zones and calendars (None: every
+    company), read once a request — the debtor page's overdue balance and overdue list both
+    need them, each on its own today."""
+
+    async def load(keys: list[frozenset[int] | None]) -> list[CompanyCalendars]:
+        return [await company_calendars(key) for key in keys]
+
+    return context.loaders.keyed(_COMPANY_CALENDARS, lambda: DataLoader(load_fn=load))

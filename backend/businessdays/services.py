@@ -83,17 +83,44 @@ async def _calendars(states: dict[int, str | None]) -> dict[int, BusinessCalenda
     return {cid: BusinessCalendar.of(state, dates[cid]) for cid, state in states.items()}
 
 
+@dataclass(frozen=True)
+class CompanyCalendars:
+    """Each company's time zone and business-day calendar: what its overdue cutoff is made of,
+    on any day. A request reads them once (businessdays.loaders.company_calendars_loader) and
+    each reader applies its own today."""
+
+    zones: dict[int, str]
+    calendars: dict[int, BusinessCalendar]
+
+    def cutoffs(self, today_for: Callable[[str], dt.date]) -> Cutoffs:
+        """The overdue cutoff of each company, grouped: normally one group, a few at most.
+
+        `today_for(zone)` is the date that counts as today for a company in that time zone: its
+        local date for the debtor page, or the one date of a search or of the summary.
+        """
+        groups: dict[dt.date, list[int]] = defaultdict(list)
+        for cid, zone in self.zones.items():
+            groups[self.calendars[cid].overdue_cutoff(today_for(zone))].append(cid)
+        return Cutoffs(
+            groups=tuple((cutoff, tuple(sorted(ids))) for cutoff, ids in sorted(groups.items())),
+            zones=frozenset(self.zones.values()),
+        )
+
+
 async def overdue_cutoffs(
     *,
     company_ids: Iterable[int] | None,
     today_for: Callable[[str], dt.date],
     db: BaseDBAsyncClient | None = None,
 ) -> Cutoffs:
-    """The overdue cutoff of each company, grouped: normally one group, a few at most.
+    """The companies' overdue cutoffs on `today_for`'s dates (CompanyCalendars.cutoffs)."""
+    return (await company_calendars(company_ids, db=db)).cutoffs(today_for)
 
-    `today_for(zone)` is the date that counts as today for a company in that time zone: its
-    local date for the debtor page, or the one date of a search or of the summary.
-    """
+
+async def company_calendars(
+    company_ids: Iterable[int] | None, *, db: BaseDBAsyncClient | None = None
+) -> CompanyCalendars:
+    """The calendars of those companies (of every company when None), in one query."""
     companies = Company.all().using_db(db) if db is not None else Company.all()
     if company_ids is not None:
         companies = companies.filter(id__in=sorted(set(company_ids)))
@@ -106,13 +133,9 @@ async def overdue_cutoffs(
         zones[cid], states[cid] = zone, state
         if day is not None:
             dates[cid].append(day)
-    groups: dict[dt.date, list[int]] = defaultdict(list)
-    for cid, zone in zones.items():
-        calendar = BusinessCalendar.of(states[cid], dates[cid])
-        groups[calendar.overdue_cutoff(today_for(zone))].append(cid)
-    return Cutoffs(
-        groups=tuple((cutoff, tuple(sorted(ids))) for cutoff, ids in sorted(groups.items())),
-        zones=frozenset(zones.values()),
+    return CompanyCalendars(
+        zones=zones,
+        calendars={cid: BusinessCalendar.of(states[cid], dates[cid]) for cid in zones},
     )
 
 

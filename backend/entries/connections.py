@@ -8,6 +8,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.dataloader import DataLoader
 
+from backend.businessdays.loaders import company_calendars_loader
 from backend.core.context import Info
 from backend.core.gql import pk
 from backend.core.pagination import Page, PageRequest
@@ -86,7 +87,11 @@ async def overdue_entries_of(
     principal, now = info.context.principal, info.context.now()
     loader: DataLoader[DebtorPageKey, Page[EntryRow]] = info.context.loaders.keyed(
         "entries.overdue_entries_by_debtor",
-        lambda: DataLoader(load_fn=overdue_entries_by_debtor(principal, now)),
+        lambda: DataLoader(
+            load_fn=overdue_entries_by_debtor(
+                principal, now, company_calendars_loader(info.context).load
+            )
+        ),
     )
     _known(info, debtor)
     company_pk = pk("Company", company_id)

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
-from backend.businessdays.services import local_cutoffs, overdue_cutoffs
+from backend.businessdays.services import CompanyCalendars, company_calendars, local_cutoffs
 from backend.core.pagination import Page
 from backend.core.principal import Principal
 from backend.core.sql import RowReader, Sql, connection
@@ -83,19 +83,27 @@ def entries_by_debtor(principal: Principal) -> PageLoadFn:
     return load
 
 
-def overdue_entries_by_debtor(principal: Principal, now: dt.datetime) -> PageLoadFn:
+CalendarsOf = Callable[[frozenset[int] | None], Awaitable[CompanyCalendars]]
+
+
+async def _read_calendars(company_ids: frozenset[int] | None) -> CompanyCalendars:
+    return await company_calendars(company_ids)
+
+
+def overdue_entries_by_debtor(
+    principal: Principal, now: dt.datetime, calendars_of: CalendarsOf = _read_calendars
+) -> PageLoadFn:
     """OverdueEntriesByDebtorIdLoader: unpaid entries due on or before their company's cutoff
-    (the last business day before today in its zone)."""
+    (the last business day before today in its zone). `calendars_of`: the request's
+    CompanyCalendarsByCompanyIdsLoader, when there is a request."""
 
     async def conditions(sql: Sql, company_id: int | None) -> str | None:
         if company_id is not None and not principal.sees_company(company_id):
             return None
-        ids: set[int] | None = None
-        if principal.company_ids is not None:
-            ids = set(principal.company_ids)
+        ids = principal.company_ids
         if company_id is not None:
-            ids = {company_id} if ids is None else ids & {company_id}
-        cutoffs = await overdue_cutoffs(company_ids=ids, today_for=local_cutoffs(now))
+            ids = frozenset({company_id}) if ids is None else ids & {company_id}
+        cutoffs = (await calendars_of(ids)).cutoffs(local_cutoffs(now))
         if not cutoffs:
             return None
         due = " OR ".join(

@@ -20,8 +20,11 @@ def tree(pid: int) -> list[int]:
     while stack:
         current = stack.pop()
         found.append(current)
-        with contextlib.suppress(OSError):
-            for task in Path(f"/proc/{current}/task").iterdir():
+        tasks: list[Path] = []
+        with contextlib.suppress(OSError):  # the process is gone
+            tasks = list(Path(f"/proc/{current}/task").iterdir())
+        for task in tasks:
+            with contextlib.suppress(OSError):  # this thread ended: the others still count
                 stack.extend(int(c) for c in (task / "children").read_text().split())
     return found
 

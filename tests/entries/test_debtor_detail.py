@@ -275,11 +275,12 @@ async def test_the_detail_page_costs_the_same_queries_whatever_the_list_sizes(
     assert {e["node"]["updatedAmount"] for e in detail["overdueEntries"]["edges"]} == {"92.93"}
 
 
-async def test_the_screen_reads_the_companies_and_users_it_lists_once(
+async def test_the_screen_reads_its_companies_users_and_calendars_once(
     admin_api: ApiClient, sql_log: SqlLog
 ) -> None:
     """Débitos do Cliente's own query lists the companies and the users: its entries' companies
-    and its appointments' responsible users come from those lists, not a second read by id."""
+    and its appointments' responsible users come from those lists, not a second read by id;
+    and the companies' calendars are read once for the header and the list."""
     from bench.cases import DETAIL as SCREEN
     from bench.cases import EMAILS_PAGE, ENTRIES_PAGE
 
@@ -292,6 +293,9 @@ async def test_the_screen_reads_the_companies_and_users_it_lists_once(
     data = await admin_api.data(SCREEN, variables)
     by_id = [s for s in sql_log.statements if re.search(r'FROM "(company|app_user)" WHERE "id"', s)]
     assert by_id == [], by_id
+    # The overdue balance and the overdue list read the companies' calendars once between them.
+    calendars = [s for s in sql_log.statements if 'JOIN "company_holiday"' in s]
+    assert len(calendars) == 1, calendars
     entries = data["debtor"]["overdueEntries"]["edges"]
     assert {e["node"]["company"]["name"] for e in entries} == {c["name"] for c in data["companies"]}
     assert {a["responsible"]["name"] for a in data["debtor"]["appointments"]} == {user.name}
