@@ -1,14 +1,9 @@
 from __future__ import annotations
 
-import datetime as dt
-from collections import defaultdict
-
 from strawberry.dataloader import DataLoader
 
-from backend.businessdays.models import CompanyHoliday
 from backend.businessdays.rules import BusinessCalendar
 from backend.businessdays.services import CompanyCalendars, company_calendars
-from backend.companies.loaders import load_companies_by_id
 from backend.core.context import Context
 
 _CALENDARS = "businessdays.BusinessCalendarByCompanyIdLoader"
@@ -16,21 +11,16 @@ _COMPANY_CALENDARS = "businessdays.CompanyCalendarsByCompanyIdsLoader"
 
 
 def calendar_loader(context: Context) -> DataLoader[int, BusinessCalendar]:
-    """BusinessCalendarByCompanyIdLoader: the companies through the request's CompanyByIdLoader
-    (usually loaded already), and one query for their own holidays."""
+    """BusinessCalendarByCompanyIdLoader: from the request's calendars of the principal's
+    companies (usually read already for the overdue cutoffs); any other company read apart."""
 
     async def load(keys: list[int]) -> list[BusinessCalendar]:
-        companies = await context.loaders.get(load_companies_by_id).load_many(keys)
-        dates: dict[int, list[dt.date]] = defaultdict(list)
-        rows = await CompanyHoliday.filter(company_id__in=sorted(set(keys))).values_list(
-            "company_id", "date"
-        )
-        for company_id, day in rows:
-            dates[company_id].append(day)
-        return [
-            BusinessCalendar.of(c.state if c else None, dates[k])
-            for k, c in zip(keys, companies, strict=True)
-        ]
+        scope = context.principal.company_ids
+        known = (await company_calendars_loader(context).load(scope)).calendars
+        missing = sorted({key for key in keys if key not in known})
+        if missing:  # a company that no longer exists keeps the national calendar
+            known = {**known, **(await company_calendars(missing)).calendars}
+        return [known.get(key) or BusinessCalendar.of(None) for key in keys]
 
     return context.loaders.keyed(_CALENDARS, lambda: DataLoader(load_fn=load))
 

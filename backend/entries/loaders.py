@@ -86,12 +86,8 @@ def entries_by_debtor(principal: Principal) -> PageLoadFn:
 CalendarsOf = Callable[[frozenset[int] | None], Awaitable[CompanyCalendars]]
 
 
-async def _read_calendars(company_ids: frozenset[int] | None) -> CompanyCalendars:
-    return await company_calendars(company_ids)
-
-
 def overdue_entries_by_debtor(
-    principal: Principal, now: dt.datetime, calendars_of: CalendarsOf = _read_calendars
+    principal: Principal, now: dt.datetime, calendars_of: CalendarsOf = company_calendars
 ) -> PageLoadFn:
     """OverdueEntriesByDebtorIdLoader: unpaid entries due on or before their company's cutoff
     (the last business day before today in its zone). `calendars_of`: the request's

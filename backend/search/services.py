@@ -19,12 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from backend.businessdays.services import (
-    CompanyCalendars,
-    company_calendars,
-    local_cutoffs,
-    overdue_cutoffs,
-)
+from backend.businessdays.services import CompanyCalendars, local_cutoffs, overdue_cutoffs
 from backend.core.money import from_cents
 from backend.core.pagination import Page, PageRequest
 from backend.core.periods import Period, local_today
@@ -219,17 +214,15 @@ async def overdue_balances(
     settings: Settings,
     now: dt.datetime,
     debtor_ids: list[int],
-    calendars: CompanyCalendars | None = None,
+    calendars: CompanyCalendars,
 ) -> list[BalanceData]:
     """Each debtor's overdue balance in the principal's companies.
 
     Overdue is each company's rule on its own today (backend.businessdays), exactly as the
     debtor's `overdueEntries`: the header and the list never disagree at midnight. Days overdue
     count from the companies' date when their zones agree, else the installation's.
-    `calendars`: the principal's companies' (read here when not given).
+    `calendars`: the principal's companies' (the request reads them once).
     """
-    if calendars is None:
-        calendars = await company_calendars(principal.company_ids)
     cutoffs = calendars.cutoffs(local_cutoffs(now))
     todays = {local_today(now, zone) for zone in cutoffs.zones}
     today = todays.pop() if len(todays) == 1 else local_today(now, settings.time_zone)
